@@ -1,0 +1,355 @@
+//! The knowledge base as the explorer sees it: every topic in one flat list in tree order,
+//! with parent and child indices, cleaned text, and two generated branches at the end, one
+//! entry per glossary term and one per source. Indices into this list are what the rest of
+//! the program passes around.
+
+use std::collections::HashMap;
+
+use crate::knowledge::{GlossaryTerm, Kind, KnowledgeBase, Source, SourceKind, Topic};
+use crate::sanitize::{clean_line, clean_text};
+
+/// Id of the generated glossary branch. The colon keeps it apart from kebab-case ids.
+pub const GLOSSARY_ID: &str = ":glossary";
+/// Id of the generated sources branch.
+pub const SOURCES_ID: &str = ":sources";
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub summary: String,
+    pub body: String,
+    pub terms: Vec<String>,
+    pub sources: Vec<String>,
+    pub see_also: Vec<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub depth: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub title: String,
+    pub disclaimer: String,
+    pub sources: Vec<Source>,
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+    by_id: HashMap<String, usize>,
+    /// How many topics the file itself defines (the generated entries excluded).
+    pub topic_count: usize,
+    pub glossary_count: usize,
+}
+
+impl Catalog {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        let mut catalog = Self {
+            title: clean_line(&kb.title),
+            disclaimer: clean_text(&kb.disclaimer),
+            sources: kb.sources.iter().map(clean_source).collect(),
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            by_id: HashMap::new(),
+            topic_count: 0,
+            glossary_count: kb.glossary.len(),
+        };
+        for topic in &kb.topics {
+            catalog.add_topic(topic, None);
+        }
+        catalog.topic_count = catalog.nodes.len();
+        catalog.add_glossary(&kb.glossary);
+        catalog.add_sources();
+        catalog
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn node(&self, index: usize) -> &Node {
+        &self.nodes[index]
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Title of the topic with this id, or the id itself when there is none.
+    pub fn title_of(&self, id: &str) -> String {
+        self.index_of(id)
+            .map_or_else(|| id.to_owned(), |i| self.nodes[i].title.clone())
+    }
+
+    /// The node and its ancestors, root first.
+    pub fn path(&self, index: usize) -> Vec<usize> {
+        let mut path = vec![index];
+        let mut current = index;
+        while let Some(parent) = self.nodes[current].parent {
+            path.push(parent);
+            current = parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// Titles from the root down to the node, joined with `separator`.
+    pub fn breadcrumb(&self, index: usize, separator: &str) -> String {
+        self.path(index)
+            .iter()
+            .map(|&i| self.nodes[i].title.as_str())
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
+    fn push(&mut self, mut node: Node, parent: Option<usize>) -> usize {
+        let index = self.nodes.len();
+        node.parent = parent;
+        node.depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
+        match parent {
+            Some(p) => self.nodes[p].children.push(index),
+            None => self.roots.push(index),
+        }
+        self.by_id.insert(node.id.clone(), index);
+        self.nodes.push(node);
+        index
+    }
+
+    fn add_topic(&mut self, topic: &Topic, parent: Option<usize>) {
+        let node = Node {
+            id: clean_line(&topic.id),
+            title: clean_line(&topic.title),
+            kind: topic.kind,
+            summary: clean_line(&topic.summary),
+            body: clean_text(&topic.body),
+            terms: topic.terms.iter().map(|t| clean_line(t)).collect(),
+            sources: topic.sources.clone(),
+            see_also: topic.see_also.clone(),
+            parent: None,
+            children: Vec::new(),
+            depth: 0,
+        };
+        let index = self.push(node, parent);
+        for child in &topic.children {
+            self.add_topic(child, Some(index));
+        }
+    }
+
+    fn add_glossary(&mut self, glossary: &[GlossaryTerm]) {
+        if glossary.is_empty() {
+            return;
+        }
+        let summary = format!("{} terms, each with a plain-language definition", glossary.len());
+        let branch = self.push(section(GLOSSARY_ID, "Glossary", &summary), None);
+        let mut entries: Vec<&GlossaryTerm> = glossary.iter().collect();
+        entries.sort_by_key(|e| e.term.to_lowercase());
+        for entry in entries {
+            let node = glossary_node(entry);
+            self.push(node, Some(branch));
+        }
+    }
+
+    fn add_sources(&mut self) {
+        if self.sources.is_empty() {
+            return;
+        }
+        let summary = format!("{} sources: the articles retold here and the references used to check them", self.sources.len());
+        let branch = self.push(section(SOURCES_ID, "Sources", &summary), None);
+        for source in self.sources.clone() {
+            let node = self.source_node(&source);
+            self.push(node, Some(branch));
+        }
+    }
+
+    fn source_node(&self, source: &Source) -> Node {
+        let citing: Vec<String> = self.nodes[..self.topic_count]
+            .iter()
+            .filter(|n| n.sources.contains(&source.id))
+            .map(|n| format!("- [[{}]]", n.id))
+            .collect();
+        let mut body = describe_source(source).join("\n\n");
+        if !citing.is_empty() {
+            body.push_str(&format!("\n\nCited by {} topics:\n{}", citing.len(), citing.join("\n")));
+        }
+        let summary = match source.kind {
+            SourceKind::Article => "One of the source articles this knowledge base retells",
+            SourceKind::Reference => "A published reference used to check the articles' claims",
+        };
+        Node {
+            id: format!("source:{}", source.id),
+            title: source.title.clone(),
+            kind: Kind::Reference,
+            summary: summary.to_owned(),
+            body,
+            terms: vec![source.id.clone()],
+            sources: vec![source.id.clone()],
+            see_also: Vec::new(),
+            parent: None,
+            children: Vec::new(),
+            depth: 0,
+        }
+    }
+}
+
+/// The lines that describe a source: where it appeared and how to find it.
+pub fn describe_source(source: &Source) -> Vec<String> {
+    let mut lines = Vec::new();
+    let kind = match source.kind {
+        SourceKind::Article => "Source article",
+        SourceKind::Reference => "Reference",
+    };
+    let mut first = kind.to_owned();
+    if let Some(publisher) = &source.publisher {
+        first.push_str(&format!(": {publisher}"));
+    }
+    if let Some(year) = source.year {
+        first.push_str(&format!(", {year}"));
+    }
+    lines.push(first);
+    if let Some(doi) = &source.doi {
+        lines.push(format!("DOI: {doi}"));
+    }
+    if let Some(url) = &source.url {
+        lines.push(format!("URL: {url}"));
+    }
+    lines
+}
+
+fn clean_source(source: &Source) -> Source {
+    Source {
+        id: clean_line(&source.id),
+        title: clean_line(&source.title),
+        kind: source.kind,
+        publisher: source.publisher.as_deref().map(clean_line),
+        year: source.year,
+        url: source.url.as_deref().map(clean_line),
+        doi: source.doi.as_deref().map(clean_line),
+    }
+}
+
+fn section(id: &str, title: &str, summary: &str) -> Node {
+    Node {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        kind: Kind::Section,
+        summary: summary.to_owned(),
+        body: String::new(),
+        terms: Vec::new(),
+        sources: Vec::new(),
+        see_also: Vec::new(),
+        parent: None,
+        children: Vec::new(),
+        depth: 0,
+    }
+}
+
+fn glossary_node(entry: &GlossaryTerm) -> Node {
+    let term = clean_line(&entry.term);
+    let aliases: Vec<String> = entry.aliases.iter().map(|a| clean_line(a)).collect();
+    let mut body = clean_text(&entry.definition);
+    if !aliases.is_empty() {
+        body.push_str(&format!("\n\nAlso called: {}.", aliases.join(", ")));
+    }
+    Node {
+        id: format!("glossary:{}", slug(&term)),
+        summary: first_sentence(&body),
+        title: term,
+        kind: Kind::Term,
+        body,
+        terms: aliases,
+        sources: entry.sources.clone(),
+        see_also: entry.related.clone(),
+        parent: None,
+        children: Vec::new(),
+        depth: 0,
+    }
+}
+
+fn first_sentence(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    match line.find(". ") {
+        Some(end) => line[..=end].to_owned(),
+        None => line.to_owned(),
+    }
+}
+
+/// A lowercase, hyphenated form of a term for use in an id.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::parse;
+
+    pub const SAMPLE: &str = r#"(
+        title: "Sample\u{1b}[31m",
+        disclaimer: "Not advice.",
+        sources: [(id: "s1", title: "Paper", kind: Reference, publisher: "J", year: 2020, doi: "10/x")],
+        topics: [
+            (id: "a", title: "Alpha", kind: Overview, summary: "s", body: "b", sources: ["s1"], children: [
+                (id: "a1", title: "Alpha one", kind: Mechanism, summary: "s", body: "b"),
+            ]),
+            (id: "b", title: "Beta", kind: Risk, summary: "s", body: "b"),
+        ],
+        glossary: [(term: "Zeta cell", aliases: ["ZC"], definition: "A cell. More text.", related: ["a1"])],
+    )"#;
+
+    #[test]
+    fn flattens_in_tree_order_with_generated_branches() {
+        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let ids: Vec<&str> = catalog.nodes().iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a1", "b", GLOSSARY_ID, "glossary:zeta-cell", SOURCES_ID, "source:s1"]);
+        assert_eq!(catalog.topic_count, 3);
+        assert_eq!(catalog.roots().len(), 4);
+        assert_eq!(catalog.node(1).depth, 1);
+    }
+
+    #[test]
+    fn breadcrumbs_and_titles_are_clean() {
+        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        assert_eq!(catalog.title, "Sample[31m");
+        assert_eq!(catalog.breadcrumb(1, " > "), "Alpha > Alpha one");
+        let term = catalog.node(catalog.index_of("glossary:zeta-cell").expect("term"));
+        assert_eq!(term.summary, "A cell.");
+        assert_eq!(term.terms, ["ZC"]);
+    }
+
+    #[test]
+    fn sources_list_the_topics_citing_them() {
+        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let source = catalog.node(catalog.index_of("source:s1").expect("source"));
+        assert!(source.body.contains("Reference: J, 2020"));
+        assert!(source.body.contains("- [[a]]"));
+    }
+
+    #[test]
+    fn slugs_are_kebab_like() {
+        assert_eq!(slug("ALT / AST"), "alt-ast");
+        assert_eq!(slug("  Child-Pugh score "), "child-pugh-score");
+    }
+}

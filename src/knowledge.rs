@@ -1,0 +1,273 @@
+//! The knowledge file: its serde model, parsing with positions, and validation.
+//!
+//! Every struct rejects unknown fields, so a misspelt field name is reported instead of being
+//! silently ignored. Parsing never panics: every failure becomes a [`Problem`] with a line and
+//! column, printed as `FILE:LINE:COL: message` by `hepatree check`.
+
+mod locate;
+mod validate;
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+pub use locate::Position;
+
+/// The knowledge base shipped inside the binary.
+pub const EMBEDDED: &str = include_str!("../knowledge.ron");
+
+/// The name used for the embedded file in messages.
+pub const EMBEDDED_NAME: &str = "knowledge.ron";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeBase {
+    pub title: String,
+    pub disclaimer: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub glossary: Vec<GlossaryTerm>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub kind: SourceKind,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub doi: Option<String>,
+}
+
+/// Whether a source is one of the articles the base retells or a reference used to check them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SourceKind {
+    Article,
+    Reference,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub summary: String,
+    pub body: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    #[serde(default)]
+    pub children: Vec<Topic>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    pub term: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub definition: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+/// What a topic is about, shown as a tag and (later) used to filter the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum Kind {
+    Overview,
+    DiseaseCourse,
+    Mechanism,
+    Benefit,
+    Limitation,
+    Risk,
+    Eligibility,
+    Procedure,
+    Evidence,
+    Comparison,
+    Regulation,
+    Question,
+    Section,
+    /// A glossary entry (made by the catalog from the glossary list).
+    Term,
+    /// A source entry (made by the catalog from the sources list).
+    Reference,
+}
+
+impl Kind {
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Overview => "overview",
+            Self::DiseaseCourse => "disease course",
+            Self::Mechanism => "mechanism",
+            Self::Benefit => "benefit",
+            Self::Limitation => "limitation",
+            Self::Risk => "risk",
+            Self::Eligibility => "eligibility",
+            Self::Procedure => "procedure",
+            Self::Evidence => "evidence",
+            Self::Comparison => "comparison",
+            Self::Regulation => "regulation",
+            Self::Question => "question",
+            Self::Section => "section",
+            Self::Term => "glossary term",
+            Self::Reference => "source",
+        }
+    }
+}
+
+/// One thing wrong with a knowledge file, at a place in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub position: Position,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.position, self.message)
+    }
+}
+
+/// Parses and validates knowledge text; on failure returns every problem found.
+///
+/// Optional fields are written bare (`year: 2018`, not `year: Some(2018)`).
+pub fn parse(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let kb: KnowledgeBase = options.from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let problems = validate::validate(&kb, text);
+    if problems.is_empty() {
+        Ok(kb)
+    } else {
+        Err(problems)
+    }
+}
+
+fn syntax_problem(error: &ron::error::SpannedError) -> Problem {
+    let start = error.span.start;
+    Problem {
+        position: Position {
+            line: start.line,
+            column: start.col,
+        },
+        message: error.code.to_string(),
+    }
+}
+
+/// Why a knowledge file could not be opened as a knowledge base.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    Unreadable { file: String, reason: String },
+    /// The file was read but is not a valid knowledge base.
+    Invalid { file: String, problems: Vec<Problem> },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable { file, reason } => write!(f, "cannot read {file}: {reason}"),
+            Self::Invalid { file, problems } => {
+                let lines: Vec<String> = problems.iter().map(|p| format!("{file}:{p}")).collect();
+                f.write_str(&lines.join("\n"))
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a knowledge file from disk, or the embedded one when `path` is `None`.
+///
+/// Returns the name to show in messages along with the parsed base.
+pub fn load(path: Option<&Path>) -> Result<(String, KnowledgeBase), LoadError> {
+    let Some(path) = path else {
+        return parse(EMBEDDED)
+            .map(|kb| (EMBEDDED_NAME.to_owned(), kb))
+            .map_err(|problems| LoadError::Invalid {
+                file: EMBEDDED_NAME.to_owned(),
+                problems,
+            });
+    };
+    let file = path.display().to_string();
+    let text = read_text(path).map_err(|reason| LoadError::Unreadable {
+        file: file.clone(),
+        reason,
+    })?;
+    match parse(&text) {
+        Ok(kb) => Ok((file, kb)),
+        Err(problems) => Err(LoadError::Invalid { file, problems }),
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    if path.is_dir() {
+        return Err("it is a directory, not a knowledge file".to_owned());
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "it is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"(
+    title: "T",
+    disclaimer: "D",
+    sources: [(id: "s1", title: "Source one", kind: Article)],
+    topics: [
+        (id: "a", title: "A", kind: Overview, summary: "S", body: "See [[b|bee]].", sources: ["s1"],
+         children: [(id: "b", title: "B", kind: Mechanism, summary: "S", body: "x", sources: ["s1"])]),
+    ],
+)"#;
+
+    #[test]
+    fn parses_a_minimal_base() {
+        let kb = parse(MINIMAL).expect("valid");
+        assert_eq!(kb.topics[0].children[0].kind, Kind::Mechanism);
+        assert_eq!(kb.sources[0].kind, SourceKind::Article);
+    }
+
+    #[test]
+    fn unknown_field_is_an_error_with_position() {
+        let text = MINIMAL.replace("summary: \"S\", body: \"x\"", "sumary: \"S\", body: \"x\"");
+        let problems = parse(&text).expect_err("unknown field");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("sumary"), "{problems:?}");
+        assert_eq!(problems[0].position.line, 7);
+    }
+
+    #[test]
+    fn syntax_error_reports_line_and_column() {
+        let problems = parse("(\n  title: \"T\"\n  disclaimer: \"D\",\n)").expect_err("no comma");
+        assert_eq!(problems[0].position, Position { line: 3, column: 3 });
+    }
+}

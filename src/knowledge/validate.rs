@@ -1,0 +1,213 @@
+//! Checks that hold across the whole file and that serde cannot express: unique ids, ids
+//! that point somewhere, titles that are not empty.
+
+use std::collections::HashMap;
+
+use super::locate::Locator;
+#[cfg(test)]
+use super::locate::Position;
+use super::{KnowledgeBase, Problem, Topic};
+use crate::markup;
+
+/// Returns every problem in `kb`, in file order; `text` is the source it was parsed from.
+pub fn validate(kb: &KnowledgeBase, text: &str) -> Vec<Problem> {
+    let mut checker = Checker {
+        locator: Locator::new(text),
+        problems: Vec::new(),
+        topic_ids: HashMap::new(),
+        source_ids: HashMap::new(),
+    };
+    checker.collect_sources(kb);
+    let mut topics = Vec::new();
+    flatten(&kb.topics, &mut topics);
+    checker.collect_topics(&topics);
+    for topic in &topics {
+        checker.check_topic(topic);
+    }
+    checker.check_glossary(kb);
+    checker.problems.sort_by_key(|p| p.position);
+    checker.problems
+}
+
+fn flatten<'a>(topics: &'a [Topic], out: &mut Vec<&'a Topic>) {
+    for topic in topics {
+        out.push(topic);
+        flatten(&topic.children, out);
+    }
+}
+
+struct Checker<'a> {
+    locator: Locator<'a>,
+    problems: Vec<Problem>,
+    /// Each topic id with the byte offset of its first definition.
+    topic_ids: HashMap<&'a str, usize>,
+    source_ids: HashMap<&'a str, usize>,
+}
+
+impl<'a> Checker<'a> {
+    fn report(&mut self, offset: usize, message: String) {
+        let position = self.locator.position(offset);
+        self.problems.push(Problem { position, message });
+    }
+
+    fn collect_sources(&mut self, kb: &'a KnowledgeBase) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for source in &kb.sources {
+            let nth = seen.entry(&source.id).or_insert(0);
+            let offsets = self.locator.field_offsets("id", &source.id);
+            let offset = offsets.get(*nth).copied().unwrap_or(0);
+            *nth += 1;
+            if self.source_ids.contains_key(source.id.as_str()) {
+                self.report(offset, format!("duplicate source id `{}`", source.id));
+            } else {
+                self.source_ids.insert(&source.id, offset);
+            }
+            if source.title.trim().is_empty() {
+                self.report(offset, format!("source `{}` has an empty title", source.id));
+            }
+        }
+    }
+
+    fn collect_topics(&mut self, topics: &[&'a Topic]) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for topic in topics {
+            let nth = seen.entry(&topic.id).or_insert(0);
+            let offsets = self.locator.field_offsets("id", &topic.id);
+            // Source ids and topic ids share the `id:` field name; skip the source's.
+            let skip = usize::from(self.source_ids.contains_key(topic.id.as_str()));
+            let offset = offsets.get(*nth + skip).copied().unwrap_or(0);
+            *nth += 1;
+            if !is_kebab_case(&topic.id) {
+                self.report(offset, format!("topic id `{}` is not kebab-case (a-z, 0-9, single hyphens)", topic.id));
+            }
+            if self.topic_ids.contains_key(topic.id.as_str()) {
+                self.report(offset, format!("duplicate topic id `{}`", topic.id));
+            } else {
+                self.topic_ids.insert(&topic.id, offset);
+            }
+        }
+    }
+
+    fn check_topic(&mut self, topic: &Topic) {
+        let at = self.topic_ids.get(topic.id.as_str()).copied().unwrap_or(0);
+        if topic.title.trim().is_empty() {
+            self.report(at, format!("topic `{}` has an empty title", topic.id));
+        }
+        for target in markup::link_targets(&topic.body) {
+            match target {
+                Ok(target) if !self.topic_ids.contains_key(target) => {
+                    let offset = self.locator.find_after(at, &format!("[[{target}")).unwrap_or(at);
+                    self.report(offset, format!("topic `{}` links to unknown topic `{target}`", topic.id));
+                }
+                Ok(_) => {}
+                Err(fragment) => {
+                    self.report(at, format!("topic `{}` has an unclosed link `{fragment}`", topic.id));
+                }
+            }
+        }
+        self.check_refs(at, &topic.id, "see_also", &topic.see_also, Target::Topic);
+        self.check_refs(at, &topic.id, "sources", &topic.sources, Target::Source);
+    }
+
+    fn check_refs(&mut self, at: usize, owner: &str, field: &str, ids: &[String], target: Target) {
+        for id in ids {
+            let known = match target {
+                Target::Topic => self.topic_ids.contains_key(id.as_str()),
+                Target::Source => self.source_ids.contains_key(id.as_str()),
+            };
+            if !known {
+                let offset = self.locator.find_after(at, &format!("\"{id}\"")).unwrap_or(at);
+                let what = match target {
+                    Target::Topic => "topic",
+                    Target::Source => "source",
+                };
+                self.report(offset, format!("`{owner}` {field} names unknown {what} `{id}`"));
+            }
+        }
+    }
+
+    fn check_glossary(&mut self, kb: &KnowledgeBase) {
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        for entry in &kb.glossary {
+            let offsets = self.locator.field_offsets("term", &entry.term);
+            let at = offsets.first().copied().unwrap_or(0);
+            let key = entry.term.trim().to_lowercase();
+            if key.is_empty() {
+                self.report(at, "glossary entry has an empty term".to_owned());
+            } else if seen.insert(key, ()).is_some() {
+                let at = offsets.get(1).copied().unwrap_or(at);
+                self.report(at, format!("duplicate glossary term `{}`", entry.term));
+            }
+            self.check_refs(at, &entry.term, "related", &entry.related, Target::Topic);
+            self.check_refs(at, &entry.term, "sources", &entry.sources, Target::Source);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    Topic,
+    Source,
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn at(line: usize, column: usize) -> Position {
+        Position { line, column }
+    }
+    use crate::knowledge::parse;
+
+    fn base(topics: &str) -> String {
+        format!(
+            "(\n title: \"T\",\n disclaimer: \"D\",\n sources: [(id: \"s\", title: \"S\", kind: Reference)],\n topics: [\n{topics}\n ],\n)"
+        )
+    }
+
+    fn topic(id: &str, body: &str, extra: &str) -> String {
+        format!("  (id: \"{id}\", title: \"X\", kind: Overview, summary: \"s\", body: \"{body}\"{extra}),")
+    }
+
+    #[test]
+    fn duplicate_ids_name_the_second_definition() {
+        let text = base(&format!("{}\n{}", topic("a", "x", ""), topic("a", "y", "")));
+        let problems = parse(&text).expect_err("duplicate");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "duplicate topic id `a`");
+        assert_eq!(problems[0].position, at(7, 8));
+    }
+
+    #[test]
+    fn dangling_link_points_at_the_link() {
+        let text = base(&topic("a", "see [[nowhere|it]]", ""));
+        let problems = parse(&text).expect_err("dangling");
+        assert_eq!(problems[0].message, "topic `a` links to unknown topic `nowhere`");
+        assert_eq!(problems[0].position, at(6, 66));
+    }
+
+    #[test]
+    fn unknown_see_also_and_source_are_both_reported() {
+        let text = base(&topic("a", "x", ", see_also: [\"b\"], sources: [\"q\"]"));
+        let messages: Vec<String> = parse(&text).expect_err("bad refs").into_iter().map(|p| p.message).collect();
+        assert_eq!(
+            messages,
+            ["`a` see_also names unknown topic `b`", "`a` sources names unknown source `q`"]
+        );
+    }
+
+    #[test]
+    fn ids_must_be_kebab_case_and_titles_present() {
+        let text = base(&topic("Bad_Id", "x", "").replace("title: \"X\"", "title: \" \""));
+        let messages: Vec<String> = parse(&text).expect_err("bad").into_iter().map(|p| p.message).collect();
+        assert!(messages.iter().any(|m| m.contains("not kebab-case")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("empty title")), "{messages:?}");
+    }
+}

@@ -1,0 +1,18 @@
+//! hepatree: an offline terminal explorer for a knowledge base of topics.
+//!
+//! ```text
+//! ┌ header: title · "educational, not medical advice" ───────────── ui/header.rs ┐
+//! │ topic tree (outline.rs, ui/tree.rs) │ detail pane (document.rs, ui/detail.rs) │
+//! │                                     │                                         │
+//! └ footer: key hints from keymap.rs ───────────────────────────────── ui/footer.rs ┘
+//!   overlays: search (search.rs, ui/search.rs), help (ui/help.rs)
+//! ```
+//!
+//! The pure parts (knowledge, catalog, markup, document, search, outline) import nothing from
+//! ratatui; `app.rs` holds the state and the single `update`, `ui.rs` draws it.
+
+pub mod catalog;
+pub mod document;
+pub mod knowledge;
+pub mod markup;
+pub mod sanitize;

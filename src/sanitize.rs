@@ -1,0 +1,63 @@
+//! Knowledge files are shared between people, so their text is untrusted: a stray escape
+//! sequence could recolour the terminal, move the cursor or rewrite the clipboard. Every string
+//! read from a knowledge file passes through here once, at load time, so no output path (the
+//! explorer, `show`, `search`, `export`) can forget to clean it.
+
+/// Cleans a single-line field (title, term, id): line breaks and tabs become spaces, other
+/// control and direction-override characters are dropped.
+pub fn clean_line(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Cleans multi-line text (a body or a definition): keeps line breaks, turns tabs into
+/// spaces and drops every other control or direction-override character.
+pub fn clean_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// C0 and C1 controls (which include ESC and the 8-bit CSI), DEL, and the Unicode
+/// bidirectional overrides and isolates that can make text display in a different order
+/// from the one it is stored in.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_c1_controls() {
+        let hostile = "Liver\u{1b}[31m red\u{1b}]52;c;aGk=\u{7}\u{9b}2J done\u{7f}";
+        assert_eq!(clean_line(hostile), "Liver[31m red]52;c;aGk=2J done");
+    }
+
+    #[test]
+    fn keeps_line_breaks_only_in_text() {
+        assert_eq!(clean_text("a\nb\tc\r"), "a\nb c");
+        assert_eq!(clean_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn drops_bidi_overrides_but_keeps_other_scripts() {
+        assert_eq!(clean_line("abc\u{202E}fed\u{2066}"), "abcfed");
+        assert_eq!(clean_line("肝硬変 é ✓"), "肝硬変 é ✓");
+    }
+}
