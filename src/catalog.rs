@@ -154,7 +154,10 @@ impl Catalog {
         if glossary.is_empty() {
             return;
         }
-        let summary = format!("{} terms, each with a plain-language definition", glossary.len());
+        let summary = format!(
+            "{} terms, each with a plain-language definition",
+            glossary.len()
+        );
         let branch = self.push(section(GLOSSARY_ID, "Glossary", &summary), None);
         let mut entries: Vec<&GlossaryTerm> = glossary.iter().collect();
         entries.sort_by_key(|e| e.term.to_lowercase());
@@ -168,7 +171,10 @@ impl Catalog {
         if self.sources.is_empty() {
             return;
         }
-        let summary = format!("{} sources: the articles retold here and the references used to check them", self.sources.len());
+        let summary = format!(
+            "{} sources: the articles retold here and the references used to check them",
+            self.sources.len()
+        );
         let branch = self.push(section(SOURCES_ID, "Sources", &summary), None);
         for source in self.sources.clone() {
             let node = self.source_node(&source);
@@ -184,7 +190,11 @@ impl Catalog {
             .collect();
         let mut body = describe_source(source).join("\n\n");
         if !citing.is_empty() {
-            body.push_str(&format!("\n\nCited by {} topics:\n{}", citing.len(), citing.join("\n")));
+            body.push_str(&format!(
+                "\n\nCited by {} topics:\n{}",
+                citing.len(),
+                citing.join("\n")
+            ));
         }
         let summary = match source.kind {
             SourceKind::Article => "One of the source articles this knowledge base retells",
@@ -323,7 +333,18 @@ mod tests {
     fn flattens_in_tree_order_with_generated_branches() {
         let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
         let ids: Vec<&str> = catalog.nodes().iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(ids, ["a", "a1", "b", GLOSSARY_ID, "glossary:zeta-cell", SOURCES_ID, "source:s1"]);
+        assert_eq!(
+            ids,
+            [
+                "a",
+                "a1",
+                "b",
+                GLOSSARY_ID,
+                "glossary:zeta-cell",
+                SOURCES_ID,
+                "source:s1"
+            ]
+        );
         assert_eq!(catalog.topic_count, 3);
         assert_eq!(catalog.roots().len(), 4);
         assert_eq!(catalog.node(1).depth, 1);

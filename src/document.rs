@@ -82,7 +82,8 @@ impl Highlight {
             .flat_map(char::to_lowercase)
             .collect();
         !normal.is_empty()
-            && (self.words.contains(&normal) || self.prefixes.iter().any(|p| normal.starts_with(p.as_str())))
+            && (self.words.contains(&normal)
+                || self.prefixes.iter().any(|p| normal.starts_with(p.as_str())))
     }
 }
 
@@ -182,7 +183,11 @@ impl Builder<'_> {
         }
         if !node.terms.is_empty() {
             self.heading("Search terms");
-            self.wrap(&[Segment::new(node.terms.join(", "), Tone::Muted)], "  ", "  ");
+            self.wrap(
+                &[Segment::new(node.terms.join(", "), Tone::Muted)],
+                "  ",
+                "  ",
+            );
         }
         if !node.sources.is_empty() && node.kind != crate::knowledge::Kind::Reference {
             self.heading("Sources");
@@ -210,14 +215,21 @@ impl Builder<'_> {
         let marker = format!("[{number}] ");
         let hang = " ".repeat(display_width(&marker) + 2);
         let Some(source) = catalog.source(id) else {
-            self.wrap(&[Segment::new(format!("{marker}{id}"), Tone::Muted)], "  ", &hang);
+            self.wrap(
+                &[Segment::new(format!("{marker}{id}"), Tone::Muted)],
+                "  ",
+                &hang,
+            );
             return;
         };
         let mut segments = vec![
             Segment::new(marker, Tone::Muted),
             Segment::new(format!("{}. ", source.title), Tone::Plain),
         ];
-        segments.push(Segment::new(describe_source(source).join(". "), Tone::Muted));
+        segments.push(Segment::new(
+            describe_source(source).join(". "),
+            Tone::Muted,
+        ));
         self.wrap(&segments, "  ", &hang);
     }
 }
@@ -291,8 +303,14 @@ Sources
         };
         let document = doc(30, &highlight);
         let body = &document.lines[6];
-        assert!(body.iter().any(|s| s.tone == Tone::Link && s.text.trim() == "Beta"));
-        assert!(body.iter().any(|s| s.tone == Tone::Match && s.text.starts_with("three")));
+        assert!(
+            body.iter()
+                .any(|s| s.tone == Tone::Link && s.text.trim() == "Beta")
+        );
+        assert!(
+            body.iter()
+                .any(|s| s.tone == Tone::Match && s.text.starts_with("three"))
+        );
         assert_eq!(document.first_match, Some(6));
     }
 

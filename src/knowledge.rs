@@ -147,8 +147,11 @@ impl fmt::Display for Problem {
 ///
 /// Optional fields are written bare (`year: 2018`, not `year: Some(2018)`).
 pub fn parse(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
-    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let kb: KnowledgeBase = options.from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let kb: KnowledgeBase = options
+        .from_str(text)
+        .map_err(|e| vec![syntax_problem(&e)])?;
     let problems = validate::validate(&kb, text);
     if problems.is_empty() {
         Ok(kb)
@@ -174,7 +177,10 @@ pub enum LoadError {
     /// The file could not be read at all.
     Unreadable { file: String, reason: String },
     /// The file was read but is not a valid knowledge base.
-    Invalid { file: String, problems: Vec<Problem> },
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 impl fmt::Display for LoadError {

@@ -11,8 +11,18 @@
 //! The pure parts (knowledge, catalog, markup, document, search, outline) import nothing from
 //! ratatui; `app.rs` holds the state and the single `update`, `ui.rs` draws it.
 
+pub mod action;
+pub mod app;
 pub mod catalog;
+pub mod cli;
 pub mod document;
+pub mod keymap;
+pub mod keys;
 pub mod knowledge;
 pub mod markup;
+pub mod outline;
 pub mod sanitize;
+pub mod screenshot;
+pub mod search;
+pub mod theme;
+pub mod ui;

@@ -12,7 +12,10 @@ pub enum Block {
 pub enum Inline {
     Text(String),
     /// A link to a topic; without a label it shows the target's title.
-    Link { target: String, label: Option<String> },
+    Link {
+        target: String,
+        label: Option<String>,
+    },
 }
 
 /// Splits a body into blocks. Lines inside a paragraph are joined with a space; a line that
@@ -86,7 +89,10 @@ pub fn link_targets(body: &str) -> Vec<Result<&str, &str>> {
     while let Some(start) = rest.find("[[") {
         let after = &rest[start + 2..];
         let Some(len) = after.find("]]") else {
-            let end = after.find(char::is_whitespace).unwrap_or(after.len()).min(30);
+            let end = after
+                .find(char::is_whitespace)
+                .unwrap_or(after.len())
+                .min(30);
             out.push(Err(&rest[start..start + 2 + end]));
             break;
         };
@@ -116,8 +122,13 @@ pub fn plain_text(body: &str, title_of: impl Fn(&str) -> String) -> String {
 pub fn inline_text(inline: &Inline, title_of: impl Fn(&str) -> String) -> String {
     match inline {
         Inline::Text(text) => text.clone(),
-        Inline::Link { label: Some(label), .. } => label.clone(),
-        Inline::Link { target, label: None } => title_of(target),
+        Inline::Link {
+            label: Some(label), ..
+        } => label.clone(),
+        Inline::Link {
+            target,
+            label: None,
+        } => title_of(target),
     }
 }
 
@@ -150,9 +161,15 @@ mod tests {
             inlines,
             [
                 text("see "),
-                Inline::Link { target: "a-b".into(), label: None },
+                Inline::Link {
+                    target: "a-b".into(),
+                    label: None
+                },
                 text(" and "),
-                Inline::Link { target: "c".into(), label: Some("the C".into()) },
+                Inline::Link {
+                    target: "c".into(),
+                    label: Some("the C".into())
+                },
                 text("."),
             ]
         );
@@ -161,7 +178,10 @@ mod tests {
     #[test]
     fn unclosed_link_is_text_and_reported() {
         assert_eq!(parse_inline("a [[b c"), [text("a [[b c")]);
-        assert_eq!(link_targets("x [[ok]] y [[broken"), [Ok("ok"), Err("[[broken")]);
+        assert_eq!(
+            link_targets("x [[ok]] y [[broken"),
+            [Ok("ok"), Err("[[broken")]
+        );
     }
 
     #[test]

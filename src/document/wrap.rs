@@ -9,7 +9,7 @@ use super::{Highlight, Line, Segment, Tone};
 
 /// Display width in terminal columns (wide characters count two).
 pub fn display_width(text: &str) -> usize {
-    textwrap::core::display_width(text)
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 #[derive(Debug)]

@@ -78,7 +78,13 @@ impl<'a> Checker<'a> {
             let offset = offsets.get(*nth + skip).copied().unwrap_or(0);
             *nth += 1;
             if !is_kebab_case(&topic.id) {
-                self.report(offset, format!("topic id `{}` is not kebab-case (a-z, 0-9, single hyphens)", topic.id));
+                self.report(
+                    offset,
+                    format!(
+                        "topic id `{}` is not kebab-case (a-z, 0-9, single hyphens)",
+                        topic.id
+                    ),
+                );
             }
             if self.topic_ids.contains_key(topic.id.as_str()) {
                 self.report(offset, format!("duplicate topic id `{}`", topic.id));
@@ -96,12 +102,21 @@ impl<'a> Checker<'a> {
         for target in markup::link_targets(&topic.body) {
             match target {
                 Ok(target) if !self.topic_ids.contains_key(target) => {
-                    let offset = self.locator.find_after(at, &format!("[[{target}")).unwrap_or(at);
-                    self.report(offset, format!("topic `{}` links to unknown topic `{target}`", topic.id));
+                    let offset = self
+                        .locator
+                        .find_after(at, &format!("[[{target}"))
+                        .unwrap_or(at);
+                    self.report(
+                        offset,
+                        format!("topic `{}` links to unknown topic `{target}`", topic.id),
+                    );
                 }
                 Ok(_) => {}
                 Err(fragment) => {
-                    self.report(at, format!("topic `{}` has an unclosed link `{fragment}`", topic.id));
+                    self.report(
+                        at,
+                        format!("topic `{}` has an unclosed link `{fragment}`", topic.id),
+                    );
                 }
             }
         }
@@ -116,12 +131,18 @@ impl<'a> Checker<'a> {
                 Target::Source => self.source_ids.contains_key(id.as_str()),
             };
             if !known {
-                let offset = self.locator.find_after(at, &format!("\"{id}\"")).unwrap_or(at);
+                let offset = self
+                    .locator
+                    .find_after(at, &format!("\"{id}\""))
+                    .unwrap_or(at);
                 let what = match target {
                     Target::Topic => "topic",
                     Target::Source => "source",
                 };
-                self.report(offset, format!("`{owner}` {field} names unknown {what} `{id}`"));
+                self.report(
+                    offset,
+                    format!("`{owner}` {field} names unknown {what} `{id}`"),
+                );
             }
         }
     }
@@ -152,9 +173,12 @@ enum Target {
 
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -173,7 +197,9 @@ mod tests {
     }
 
     fn topic(id: &str, body: &str, extra: &str) -> String {
-        format!("  (id: \"{id}\", title: \"X\", kind: Overview, summary: \"s\", body: \"{body}\"{extra}),")
+        format!(
+            "  (id: \"{id}\", title: \"X\", kind: Overview, summary: \"s\", body: \"{body}\"{extra}),"
+        )
     }
 
     #[test]
@@ -189,25 +215,45 @@ mod tests {
     fn dangling_link_points_at_the_link() {
         let text = base(&topic("a", "see [[nowhere|it]]", ""));
         let problems = parse(&text).expect_err("dangling");
-        assert_eq!(problems[0].message, "topic `a` links to unknown topic `nowhere`");
+        assert_eq!(
+            problems[0].message,
+            "topic `a` links to unknown topic `nowhere`"
+        );
         assert_eq!(problems[0].position, at(6, 66));
     }
 
     #[test]
     fn unknown_see_also_and_source_are_both_reported() {
         let text = base(&topic("a", "x", ", see_also: [\"b\"], sources: [\"q\"]"));
-        let messages: Vec<String> = parse(&text).expect_err("bad refs").into_iter().map(|p| p.message).collect();
+        let messages: Vec<String> = parse(&text)
+            .expect_err("bad refs")
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
         assert_eq!(
             messages,
-            ["`a` see_also names unknown topic `b`", "`a` sources names unknown source `q`"]
+            [
+                "`a` see_also names unknown topic `b`",
+                "`a` sources names unknown source `q`"
+            ]
         );
     }
 
     #[test]
     fn ids_must_be_kebab_case_and_titles_present() {
         let text = base(&topic("Bad_Id", "x", "").replace("title: \"X\"", "title: \" \""));
-        let messages: Vec<String> = parse(&text).expect_err("bad").into_iter().map(|p| p.message).collect();
-        assert!(messages.iter().any(|m| m.contains("not kebab-case")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("empty title")), "{messages:?}");
+        let messages: Vec<String> = parse(&text)
+            .expect_err("bad")
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        assert!(
+            messages.iter().any(|m| m.contains("not kebab-case")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("empty title")),
+            "{messages:?}"
+        );
     }
 }

@@ -1,0 +1,40 @@
+//! Everything a reader can ask the explorer to do. Keys and mouse events become actions, and
+//! [`crate::app::App::update`] is the only place that carries them out.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    CloseOverlay,
+    /// Move keyboard focus between the tree and the detail pane.
+    SwitchFocus,
+    SelectNext,
+    SelectPrevious,
+    SelectFirst,
+    SelectLast,
+    PageDown,
+    PageUp,
+    /// Open the selected branch, or step into it when already open.
+    ExpandOrEnter,
+    /// Close the selected branch, or step out to its parent.
+    CollapseOrLeave,
+    ToggleNode,
+    CollapseAll,
+    ScrollDown,
+    ScrollUp,
+    ScrollPageDown,
+    ScrollPageUp,
+    ScrollTop,
+    ScrollBottom,
+    OpenSearch,
+    SearchInput(char),
+    SearchBackspace,
+    /// Delete the last word of the query.
+    SearchDeleteWord,
+    SearchNext,
+    SearchPrevious,
+    /// Jump to the chosen result.
+    SearchAccept,
+    /// Close search and return to where the reader was.
+    SearchCancel,
+}

@@ -1,0 +1,63 @@
+//! State of the search overlay: the query, its results, the chosen result, and where the
+//! reader was before opening it (so Esc can go back there).
+
+use crate::catalog::Catalog;
+use crate::search::{Hit, SearchIndex};
+
+/// Results kept per query; more than a reader will page through.
+const RESULT_LIMIT: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub node: Option<usize>,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub cursor: usize,
+    pub origin: Option<Origin>,
+}
+
+impl SearchState {
+    pub fn open(&mut self, origin: Origin, catalog: &Catalog, index: &SearchIndex) {
+        self.query.clear();
+        self.origin = Some(origin);
+        self.refresh(catalog, index);
+    }
+
+    pub fn push(&mut self, c: char, catalog: &Catalog, index: &SearchIndex) {
+        if !c.is_control() {
+            self.query.push(c);
+            self.refresh(catalog, index);
+        }
+    }
+
+    pub fn backspace(&mut self, catalog: &Catalog, index: &SearchIndex) {
+        self.query.pop();
+        self.refresh(catalog, index);
+    }
+
+    pub fn delete_word(&mut self, catalog: &Catalog, index: &SearchIndex) {
+        let trimmed = self.query.trim_end();
+        let cut = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        self.query.truncate(cut);
+        self.refresh(catalog, index);
+    }
+
+    pub fn move_cursor(&mut self, delta: isize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn chosen(&self) -> Option<&Hit> {
+        self.hits.get(self.cursor)
+    }
+
+    fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
+        self.hits = index.search(catalog, &self.query, RESULT_LIMIT);
+        self.cursor = 0;
+    }
+}

@@ -1,0 +1,205 @@
+//! The command line. Output formats here are contracts that scripts rely on:
+//! `check` prints `ok: N topics, M glossary terms, K sources` or `FILE:LINE:COL: message`
+//! lines; `search` prints `id<TAB>breadcrumb` lines; exit status 1 means "invalid", "no hits"
+//! or "no such topic", and 2 a usage error.
+
+mod export;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalog::Catalog;
+use crate::document::{self, Highlight};
+use crate::knowledge::{self, LoadError};
+use crate::search::SearchIndex;
+
+/// Explore a knowledge base of topics in the terminal, offline.
+///
+/// With no command, opens the interactive explorer on the embedded knowledge base about
+/// stem cell (cell) therapy for liver cirrhosis, or on the file given with --knowledge.
+/// The content is educational and is not medical advice.
+#[derive(Debug, Parser)]
+#[command(name = "hepatree", version, about, long_about)]
+pub struct Cli {
+    /// Knowledge file to open instead of the embedded one.
+    #[arg(short, long, global = true, value_name = "FILE")]
+    pub knowledge: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a knowledge file (the embedded one when no FILE is given).
+    Check {
+        /// The file to check; defaults to --knowledge, then the embedded base.
+        file: Option<PathBuf>,
+    },
+    /// Search titles, terms and text; prints one hit per line: id, a tab, the breadcrumb.
+    Search {
+        /// Words to look for (several words must all match).
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print at most N hits.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+    },
+    /// Print one topic as plain text.
+    Show {
+        /// The topic's id, as printed by `search`.
+        id: String,
+        /// Wrap the text to this many columns.
+        #[arg(long, value_name = "COLUMNS", default_value_t = 80)]
+        width: usize,
+    },
+    /// Print the whole knowledge base as one document.
+    Export {
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Markdown,
+}
+
+/// Runs a non-interactive command and returns the exit status.
+pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
+    let result = match command {
+        Command::Check { file } => check(file.as_ref().or(cli.knowledge.as_ref())),
+        Command::Search { query, limit } => {
+            with_catalog(cli, |c| search(c, &query.join(" "), *limit))
+        }
+        Command::Show { id, width } => with_catalog(cli, |c| show(c, id, *width)),
+        Command::Export {
+            format: Format::Markdown,
+        } => with_catalog(cli, |c| {
+            print(&export::markdown(c)).map(|()| ExitCode::SUCCESS)
+        }),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hepatree: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads the knowledge base for the explorer or a command, printing why it cannot be.
+pub fn load_catalog(cli: &Cli) -> Result<Catalog, ExitCode> {
+    match knowledge::load(cli.knowledge.as_deref()) {
+        Ok((_, kb)) => Ok(Catalog::new(&kb)),
+        Err(error) => {
+            report_load_error(&error, &mut io::stderr());
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn report_load_error(error: &LoadError, out: &mut dyn Write) {
+    let text = match error {
+        LoadError::Unreadable { .. } => format!("hepatree: {error}"),
+        LoadError::Invalid { .. } => error.to_string(),
+    };
+    let _ = writeln!(out, "{text}");
+}
+
+fn with_catalog(
+    cli: &Cli,
+    f: impl FnOnce(&Catalog) -> io::Result<ExitCode>,
+) -> io::Result<ExitCode> {
+    match load_catalog(cli) {
+        Ok(catalog) => f(&catalog),
+        Err(code) => Ok(code),
+    }
+}
+
+fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {
+    match knowledge::load(file.map(PathBuf::as_path)) {
+        Ok((_, kb)) => {
+            let catalog = Catalog::new(&kb);
+            let line = format!(
+                "ok: {} topics, {} glossary terms, {} sources\n",
+                catalog.topic_count,
+                catalog.glossary_count,
+                catalog.sources.len()
+            );
+            print(&line).map(|()| ExitCode::SUCCESS)
+        }
+        Err(error @ LoadError::Invalid { .. }) => {
+            print(&format!("{error}\n")).map(|()| ExitCode::FAILURE)
+        }
+        Err(error) => {
+            report_load_error(&error, &mut io::stderr());
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> {
+    let hits = SearchIndex::new(catalog).search(catalog, query, limit);
+    let mut text = String::new();
+    for hit in &hits {
+        let node = catalog.node(hit.node);
+        text.push_str(&format!(
+            "{}\t{}\n",
+            node.id,
+            catalog.breadcrumb(hit.node, " > ")
+        ));
+    }
+    print(&text)?;
+    Ok(if hits.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn show(catalog: &Catalog, id: &str, width: usize) -> io::Result<ExitCode> {
+    let Some(index) = catalog.index_of(id) else {
+        let suggestions = closest_ids(catalog, id);
+        let hint = if suggestions.is_empty() {
+            "try `hepatree search WORDS` to find one".to_owned()
+        } else {
+            format!("did you mean: {}?", suggestions.join(", "))
+        };
+        eprintln!("hepatree: no topic with id `{id}`; {hint}");
+        return Ok(ExitCode::FAILURE);
+    };
+    let document = document::build(catalog, index, width, &Highlight::default());
+    print(&document.plain()).map(|()| ExitCode::SUCCESS)
+}
+
+/// Up to three ids that look like `wanted`: containing it, or a few edits away.
+fn closest_ids(catalog: &Catalog, wanted: &str) -> Vec<String> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = catalog
+        .nodes()
+        .iter()
+        .map(|n| {
+            let contains = n.id.contains(&wanted) || wanted.contains(n.id.as_str());
+            let score =
+                strsim::normalized_levenshtein(&wanted, &n.id) + if contains { 0.5 } else { 0.0 };
+            (score, n.id.as_str())
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_owned())
+        .collect()
+}

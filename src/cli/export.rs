@@ -1,0 +1,87 @@
+//! The whole base as one Markdown document: headings follow the tree, each topic carries an
+//! anchor so links between topics work in a rendered file, and the glossary and sources come
+//! last, as in the explorer.
+
+use crate::catalog::{Catalog, Node};
+use crate::markup::{self, Block, Inline};
+
+pub fn markdown(catalog: &Catalog) -> String {
+    let mut out = format!("# {}\n\n", catalog.title);
+    for line in catalog.disclaimer.lines() {
+        out.push_str(&format!("> {line}\n"));
+    }
+    for node in catalog.nodes() {
+        out.push('\n');
+        topic(catalog, node, &mut out);
+    }
+    out
+}
+
+fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
+    let level = "#".repeat((node.depth + 2).min(6));
+    out.push_str(&format!(
+        "<a id=\"{}\"></a>\n{level} {}\n\n",
+        anchor(&node.id),
+        node.title
+    ));
+    if !node.summary.is_empty() {
+        out.push_str(&format!("*{}* — {}\n", node.kind.label(), node.summary));
+    }
+    let mut in_list = false;
+    for block in markup::parse_body(&node.body) {
+        let (bullet, inlines) = match &block {
+            Block::Paragraph(inlines) => (false, inlines),
+            Block::Bullet(inlines) => (true, inlines),
+        };
+        if !(bullet && in_list) {
+            out.push('\n');
+        }
+        in_list = bullet;
+        let text: String = inlines.iter().map(|i| inline(catalog, i)).collect();
+        out.push_str(if bullet { "- " } else { "" });
+        out.push_str(&text);
+        out.push('\n');
+    }
+    let mut extras = Vec::new();
+    if !node.terms.is_empty() {
+        extras.push(format!("**Search terms:** {}", node.terms.join(", ")));
+    }
+    if !node.see_also.is_empty() {
+        let links: Vec<String> = node
+            .see_also
+            .iter()
+            .map(|id| link(catalog, id, None))
+            .collect();
+        extras.push(format!("**See also:** {}", links.join(", ")));
+    }
+    if !node.sources.is_empty() && !node.id.starts_with("source:") {
+        let titles: Vec<String> = node
+            .sources
+            .iter()
+            .map(|id| link(catalog, &format!("source:{id}"), None))
+            .collect();
+        extras.push(format!("**Sources:** {}", titles.join("; ")));
+    }
+    if !extras.is_empty() {
+        out.push('\n');
+        out.push_str(&extras.join("  \n"));
+        out.push('\n');
+    }
+}
+
+fn inline(catalog: &Catalog, inline: &Inline) -> String {
+    match inline {
+        Inline::Text(text) => text.clone(),
+        Inline::Link { target, label } => link(catalog, target, label.as_deref()),
+    }
+}
+
+fn link(catalog: &Catalog, id: &str, label: Option<&str>) -> String {
+    let label = label.map_or_else(|| catalog.title_of(id), str::to_owned);
+    format!("[{label}](#{})", anchor(id))
+}
+
+/// Ids are kebab-case or `prefix:slug`; anchors use hyphens only.
+fn anchor(id: &str) -> String {
+    id.trim_start_matches(':').replace(':', "-")
+}

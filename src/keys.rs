@@ -1,0 +1,71 @@
+//! A compact notation for key sequences, used by tests and the screenshot scenes:
+//! `jj<enter>/liver<down><esc>`. Plain characters stand for themselves; `<name>` is a special
+//! key and `<c-x>` is Ctrl with x.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Parses a key sequence; an unknown `<name>` is an error naming it.
+pub fn parse(sequence: &str) -> Result<Vec<KeyEvent>, String> {
+    let mut keys = Vec::new();
+    let mut rest = sequence;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>').filter(|&e| e > 1) {
+                keys.push(named(&rest[1..end])?);
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        rest = &rest[c.len_utf8()..];
+    }
+    Ok(keys)
+}
+
+fn named(name: &str) -> Result<KeyEvent, String> {
+    if let Some(c) = name.strip_prefix("c-").and_then(|c| c.chars().next()) {
+        return Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+    let code = match name {
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "bs" => KeyCode::Backspace,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgup" => KeyCode::PageUp,
+        "pgdn" => KeyCode::PageDown,
+        "space" => KeyCode::Char(' '),
+        "lt" => KeyCode::Char('<'),
+        other => return Err(format!("unknown key <{other}>")),
+    };
+    Ok(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_named_and_control_keys() {
+        let keys = parse("j<enter><c-n>é<lt>").expect("valid");
+        let codes: Vec<KeyCode> = keys.iter().map(|k| k.code).collect();
+        assert_eq!(
+            codes,
+            [
+                KeyCode::Char('j'),
+                KeyCode::Enter,
+                KeyCode::Char('n'),
+                KeyCode::Char('é'),
+                KeyCode::Char('<')
+            ]
+        );
+        assert_eq!(keys[2].modifiers, KeyModifiers::CONTROL);
+        assert_eq!(parse("<nope>"), Err("unknown key <nope>".to_owned()));
+    }
+}

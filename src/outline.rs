@@ -1,0 +1,263 @@
+//! Navigation of the topic tree: which branches are open, which topic is selected, and the
+//! rows that are visible as a result. Pure state over node indices, so every key a reader can
+//! press in the tree is testable without a terminal.
+
+use std::collections::HashSet;
+
+use crate::catalog::Catalog;
+
+/// One visible row of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub node: usize,
+    pub depth: usize,
+    pub has_children: bool,
+    pub open: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outline {
+    roots: Vec<usize>,
+    children: Vec<Vec<usize>>,
+    parents: Vec<Option<usize>>,
+    open: HashSet<usize>,
+    rows: Vec<Row>,
+    /// Index into `rows` of the selected row.
+    cursor: usize,
+}
+
+impl Outline {
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut outline = Self {
+            roots: catalog.roots().to_vec(),
+            children: catalog.nodes().iter().map(|n| n.children.clone()).collect(),
+            parents: catalog.nodes().iter().map(|n| n.parent).collect(),
+            open: HashSet::new(),
+            rows: Vec::new(),
+            cursor: 0,
+        };
+        outline.rebuild(None);
+        outline
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The row index of the selection (for scrolling the list).
+    pub const fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.rows.get(self.cursor).map(|r| r.node)
+    }
+
+    pub fn is_open(&self, node: usize) -> bool {
+        self.open.contains(&node)
+    }
+
+    pub fn select_next(&mut self) {
+        self.move_by(1);
+    }
+
+    pub fn select_previous(&mut self) {
+        self.move_by(-1);
+    }
+
+    pub fn select_first(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn select_last(&mut self) {
+        self.cursor = self.rows.len().saturating_sub(1);
+    }
+
+    /// Moves the selection by `delta` rows, stopping at either end.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    /// Selects the row under a given row index (a mouse click).
+    pub fn select_row(&mut self, row: usize) -> bool {
+        if row < self.rows.len() {
+            self.cursor = row;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Right arrow: opens a closed branch, or steps into an open one.
+    pub fn expand_or_enter(&mut self) {
+        let Some(node) = self.selected() else { return };
+        if self.children[node].is_empty() {
+            return;
+        }
+        if self.open.insert(node) {
+            self.rebuild(Some(node));
+        } else {
+            self.select_next();
+        }
+    }
+
+    /// Left arrow: closes an open branch, or steps out to the parent.
+    pub fn collapse_or_leave(&mut self) {
+        let Some(node) = self.selected() else { return };
+        if self.open.remove(&node) {
+            self.rebuild(Some(node));
+        } else if let Some(parent) = self.parents[node] {
+            self.reveal(parent);
+        }
+    }
+
+    /// Enter or Space: opens or closes the selected branch.
+    pub fn toggle(&mut self) {
+        let Some(node) = self.selected() else { return };
+        if self.children[node].is_empty() {
+            return;
+        }
+        if !self.open.remove(&node) {
+            self.open.insert(node);
+        }
+        self.rebuild(Some(node));
+    }
+
+    /// Opens every ancestor of `node` and selects it.
+    pub fn reveal(&mut self, node: usize) {
+        let mut current = self.parents.get(node).copied().flatten();
+        while let Some(parent) = current {
+            self.open.insert(parent);
+            current = self.parents[parent];
+        }
+        self.rebuild(Some(node));
+    }
+
+    pub fn close_all(&mut self) {
+        let top = self.selected().map(|n| self.top_ancestor(n));
+        self.open.clear();
+        self.rebuild(top);
+    }
+
+    fn top_ancestor(&self, mut node: usize) -> usize {
+        while let Some(parent) = self.parents[node] {
+            node = parent;
+        }
+        node
+    }
+
+    /// Recomputes the visible rows and puts the cursor on `keep` when it is visible.
+    fn rebuild(&mut self, keep: Option<usize>) {
+        let mut rows = Vec::new();
+        let mut stack: Vec<(usize, usize)> = self.roots.iter().rev().map(|&r| (r, 0)).collect();
+        while let Some((node, depth)) = stack.pop() {
+            let open = self.open.contains(&node);
+            rows.push(Row {
+                node,
+                depth,
+                has_children: !self.children[node].is_empty(),
+                open,
+            });
+            if open {
+                stack.extend(self.children[node].iter().rev().map(|&c| (c, depth + 1)));
+            }
+        }
+        self.rows = rows;
+        if let Some(row) = keep.and_then(|k| self.rows.iter().position(|r| r.node == k)) {
+            self.cursor = row;
+        }
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::parse;
+
+    fn outline() -> (Catalog, Outline) {
+        let text = r#"(title: "T", disclaimer: "D", topics: [
+            (id: "a", title: "A", kind: Section, summary: "", body: "", children: [
+                (id: "a1", title: "A1", kind: Section, summary: "", body: "", children: [
+                    (id: "a1x", title: "A1x", kind: Risk, summary: "", body: ""),
+                ]),
+                (id: "a2", title: "A2", kind: Risk, summary: "", body: ""),
+            ]),
+            (id: "b", title: "B", kind: Risk, summary: "", body: ""),
+        ])"#;
+        let catalog = Catalog::new(&parse(text).expect("valid"));
+        let outline = Outline::new(&catalog);
+        (catalog, outline)
+    }
+
+    fn visible(catalog: &Catalog, outline: &Outline) -> Vec<String> {
+        outline
+            .rows()
+            .iter()
+            .map(|r| catalog.node(r.node).id.clone())
+            .collect()
+    }
+
+    fn selected(catalog: &Catalog, outline: &Outline) -> String {
+        catalog
+            .node(outline.selected().expect("selection"))
+            .id
+            .clone()
+    }
+
+    #[test]
+    fn starts_closed_on_the_first_topic() {
+        let (catalog, outline) = outline();
+        assert_eq!(visible(&catalog, &outline), ["a", "b"]);
+        assert_eq!(selected(&catalog, &outline), "a");
+    }
+
+    #[test]
+    fn right_opens_then_enters_left_closes_then_leaves() {
+        let (catalog, mut outline) = outline();
+        outline.expand_or_enter();
+        assert_eq!(visible(&catalog, &outline), ["a", "a1", "a2", "b"]);
+        outline.expand_or_enter();
+        assert_eq!(selected(&catalog, &outline), "a1");
+        outline.collapse_or_leave();
+        assert_eq!(selected(&catalog, &outline), "a");
+        outline.collapse_or_leave();
+        assert_eq!(visible(&catalog, &outline), ["a", "b"]);
+        outline.collapse_or_leave();
+        assert_eq!(selected(&catalog, &outline), "a");
+    }
+
+    #[test]
+    fn moves_stop_at_the_ends() {
+        let (catalog, mut outline) = outline();
+        outline.select_previous();
+        assert_eq!(selected(&catalog, &outline), "a");
+        outline.move_by(10);
+        assert_eq!(selected(&catalog, &outline), "b");
+        outline.select_first();
+        outline.toggle();
+        outline.select_last();
+        assert_eq!(selected(&catalog, &outline), "b");
+    }
+
+    #[test]
+    fn reveal_opens_ancestors_and_selects() {
+        let (catalog, mut outline) = outline();
+        outline.reveal(catalog.index_of("a1x").expect("a1x"));
+        assert_eq!(visible(&catalog, &outline), ["a", "a1", "a1x", "a2", "b"]);
+        assert_eq!(selected(&catalog, &outline), "a1x");
+        outline.close_all();
+        assert_eq!(selected(&catalog, &outline), "a");
+    }
+
+    #[test]
+    fn closing_a_branch_keeps_the_selection_on_it() {
+        let (catalog, mut outline) = outline();
+        outline.reveal(catalog.index_of("a2").expect("a2"));
+        outline.select_first();
+        outline.toggle();
+        assert_eq!(visible(&catalog, &outline), ["a", "b"]);
+        assert_eq!(selected(&catalog, &outline), "a");
+    }
+}

@@ -1,0 +1,162 @@
+//! A terminal buffer as SVG. Each run of non-space cells is one `<text>` pinned to the cell
+//! grid with `textLength`, so the picture keeps its columns whatever font the viewer picks.
+
+use std::fmt::Write;
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+const CELL_WIDTH: f64 = 8.43;
+const CELL_HEIGHT: f64 = 17.0;
+const FONT_SIZE: f64 = 14.0;
+const BACKGROUND: &str = "#1e1e2e";
+const FOREGROUND: &str = "#d9e0ee";
+
+pub fn to_svg(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let width = f64::from(area.width) * CELL_WIDTH;
+    let height = f64::from(area.height) * CELL_HEIGHT;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.2} {height:.2}\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{BACKGROUND}\"/>\n\
+         <g font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"{FONT_SIZE}\" xml:space=\"preserve\">\n"
+    );
+    for y in 0..area.height {
+        let cells: Vec<&Cell> = (0..area.width)
+            .filter_map(|x| buffer.cell((area.x + x, area.y + y)))
+            .collect();
+        backgrounds(&cells, y, &mut out);
+        texts(&cells, y, &mut out);
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+/// Foreground and background after reverse video is applied.
+fn colours(cell: &Cell) -> (Option<Color>, Option<Color>) {
+    let fg = Some(cell.fg).filter(|c| *c != Color::Reset);
+    let bg = Some(cell.bg).filter(|c| *c != Color::Reset);
+    if cell.modifier.contains(Modifier::REVERSED) {
+        (bg.or(Some(Color::Black)), fg.or(Some(Color::White)))
+    } else {
+        (fg, bg)
+    }
+}
+
+fn backgrounds(cells: &[&Cell], y: u16, out: &mut String) {
+    let mut x = 0;
+    while x < cells.len() {
+        let bg = colours(cells[x]).1;
+        let start = x;
+        while x < cells.len() && colours(cells[x]).1 == bg {
+            x += 1;
+        }
+        if let Some(bg) = bg {
+            let _ = writeln!(
+                out,
+                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{CELL_HEIGHT}\" fill=\"{}\"/>",
+                start as f64 * CELL_WIDTH,
+                f64::from(y) * CELL_HEIGHT,
+                (x - start) as f64 * CELL_WIDTH,
+                hex(bg)
+            );
+        }
+    }
+}
+
+fn texts(cells: &[&Cell], y: u16, out: &mut String) {
+    let mut x = 0;
+    while x < cells.len() {
+        if cells[x].symbol() == " " {
+            x += 1;
+            continue;
+        }
+        let start = x;
+        let style = (colours(cells[x]).0, cells[x].modifier);
+        let mut text = String::new();
+        let mut columns = 0;
+        while x < cells.len()
+            && cells[x].symbol() != " "
+            && (colours(cells[x]).0, cells[x].modifier) == style
+        {
+            let symbol = cells[x].symbol();
+            text.push_str(symbol);
+            let width = symbol.width().max(1);
+            columns += width;
+            x += width;
+        }
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.2}\" y=\"{:.2}\" textLength=\"{:.2}\" lengthAdjust=\"spacingAndGlyphs\"{}>{}</text>",
+            start as f64 * CELL_WIDTH,
+            (f64::from(y) + 0.78) * CELL_HEIGHT,
+            columns as f64 * CELL_WIDTH,
+            attributes(style.0, style.1),
+            escape(&text)
+        );
+    }
+}
+
+fn attributes(fg: Option<Color>, modifier: Modifier) -> String {
+    let mut out = format!(
+        " fill=\"{}\"",
+        fg.map_or_else(|| FOREGROUND.to_owned(), hex)
+    );
+    if modifier.contains(Modifier::BOLD) {
+        out.push_str(" font-weight=\"bold\"");
+    }
+    if modifier.contains(Modifier::ITALIC) {
+        out.push_str(" font-style=\"italic\"");
+    }
+    if modifier.contains(Modifier::UNDERLINED) {
+        out.push_str(" text-decoration=\"underline\"");
+    }
+    if modifier.contains(Modifier::DIM) {
+        out.push_str(" opacity=\"0.6\"");
+    }
+    out
+}
+
+fn hex(color: Color) -> String {
+    let (r, g, b) = match color {
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Black => (0x11, 0x11, 0x1b),
+        Color::Red => (0xf3, 0x8b, 0xa8),
+        Color::Green => (0xa6, 0xe3, 0xa1),
+        Color::Yellow => (0xf9, 0xe2, 0xaf),
+        Color::Blue => (0x89, 0xb4, 0xfa),
+        Color::Magenta => (0xcb, 0xa6, 0xf7),
+        Color::Cyan => (0x89, 0xdc, 0xeb),
+        Color::Gray => (0xba, 0xc2, 0xde),
+        Color::DarkGray => (0x7f, 0x84, 0x9c),
+        Color::White => (0xf5, 0xf5, 0xfa),
+        _ => return FOREGROUND.to_owned(),
+    };
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    use super::*;
+
+    #[test]
+    fn runs_become_pinned_text_and_backgrounds() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buffer.set_string(0, 0, "ab <c>", Style::new().bg(Color::Cyan));
+        let svg = to_svg(&buffer);
+        assert!(svg.contains(">ab</text>"));
+        assert!(svg.contains(">&lt;c&gt;</text>"));
+        assert!(svg.contains("fill=\"#89dceb\""));
+        assert_eq!(svg.matches("<text").count(), 2);
+    }
+}

@@ -1,0 +1,70 @@
+//! Drawing: the screen is a function of [`App`]. This file lays out the regions and hands
+//! each to its module; the only state written here is what the panes learn while drawing
+//! (their areas and heights, the tree's scroll offset).
+
+mod detail;
+mod footer;
+mod header;
+mod help;
+mod search;
+mod tree;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Overlay};
+
+/// Below this size the panes cannot show anything useful.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+impl Widget for &mut App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(area, buf);
+            return;
+        }
+        let [top, body, bottom] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        header::render(self, top, buf);
+        let tree_width = (body.width * 35 / 100).clamp(24, 48);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(body);
+        tree::render(self, left, buf);
+        detail::render(self, right, buf);
+        footer::render(self, bottom, buf);
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Search => search::render(self, body, buf),
+            Overlay::Help => help::render(self, body, buf),
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "Terminal too small ({}×{}). hepatree needs {MIN_WIDTH}×{MIN_HEIGHT}. q quits.",
+        area.width, area.height
+    );
+    Paragraph::new(Line::from(message).centered())
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,56 @@
+//! The detail pane: the selected topic laid out by `document`, scrolled, with a scrollbar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::app::{App, Focus, Overlay};
+
+pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
+    app.detail_area = area;
+    let focused = app.focus == Focus::Detail && app.overlay == Overlay::None;
+    let theme = app.theme;
+    let block = Block::bordered().title(" Topic ").border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, buf);
+    let Some(node) = app.outline.selected() else {
+        return;
+    };
+    app.detail.height = usize::from(inner.height);
+    let (scroll, document) = app
+        .detail
+        .document(&app.catalog, node, usize::from(inner.width));
+    let total = document.lines.len();
+    let lines: Vec<Line> = document
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .map(|line| {
+            let spans: Vec<Span> = line
+                .iter()
+                .map(|segment| Span::styled(segment.text.as_str(), theme.tone(segment.tone)))
+                .collect();
+            Line::from(spans)
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+    if total > usize::from(inner.height) {
+        let mut state = ScrollbarState::new(total.saturating_sub(usize::from(inner.height)) + 1)
+            .viewport_content_length(usize::from(inner.height))
+            .position(scroll);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .thumb_style(theme.border_focused)
+            .track_style(theme.border);
+        StatefulWidget::render(scrollbar, area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}

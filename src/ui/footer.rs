@@ -1,0 +1,25 @@
+//! The bottom line: the keys of the current mode, from the keymap table, as many as fit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::document::display_width;
+use crate::keymap;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (keys, label) in keymap::footer_hints(&app.contexts()) {
+        let width = display_width(&keys) + display_width(label) + 3;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(format!(" {keys}"), app.theme.key));
+        spans.push(Span::styled(format!(" {label} "), app.theme.muted));
+    }
+    Line::from(spans).render(area, buf);
+}

@@ -1,0 +1,69 @@
+//! The help overlay: every binding of the keymap, grouped by where it applies.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::app::App;
+use crate::document::display_width;
+use crate::keymap::{self, BINDINGS, Context};
+
+const ORDER: [Context; 6] = [
+    Context::Always,
+    Context::Browse,
+    Context::Tree,
+    Context::Detail,
+    Context::Search,
+    Context::Help,
+];
+
+pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let lines = help_lines(app);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = super::centered(area, 64, height);
+    let max_scroll = lines
+        .len()
+        .saturating_sub(usize::from(popup.height.saturating_sub(2)));
+    app.help_scroll = app.help_scroll.min(max_scroll);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .title(" Keys ")
+        .title_bottom(Line::from(" Esc closes · j/k scroll ").right_aligned())
+        .border_style(theme.border_focused);
+    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    Paragraph::new(lines)
+        .block(block)
+        .scroll((scroll, 0))
+        .render(popup, buf);
+}
+
+fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut lines = Vec::new();
+    for context in ORDER {
+        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.context == context).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(context.title(), theme.heading));
+        for binding in bindings {
+            let keys = keymap::keys_label(binding.keys);
+            let pad = " ".repeat(22usize.saturating_sub(display_width(&keys)));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys}"), theme.key),
+                Span::raw(format!("{pad}{}", binding.label)),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "An empty search lists the top-level topics.",
+        theme.muted,
+    ));
+    lines
+}

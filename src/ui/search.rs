@@ -1,0 +1,149 @@
+//! The search overlay: a prompt, a count, and two lines per result (title with matched
+//! characters highlighted, then the breadcrumb, matched term or body snippet).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::search::{Field, Hit};
+use crate::theme::Theme;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let popup = super::centered(area, area.width.saturating_sub(4).min(100), area.height);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .title(" Search titles, terms and text ")
+        .border_style(app.theme.border_focused);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let [prompt, count, results] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let query = &app.search.query;
+    Line::from(vec![
+        Span::styled("/ ", app.theme.prompt),
+        Span::raw(query.as_str()),
+        Span::styled("▏", app.theme.prompt),
+    ])
+    .render(prompt, buf);
+    Line::from(count_text(app))
+        .style(app.theme.muted)
+        .render(count, buf);
+    if app.search.hits.is_empty() {
+        let message = format!("No topic matches “{query}”. Try fewer letters or another word.");
+        Paragraph::new(message)
+            .wrap(Wrap { trim: true })
+            .render(results, buf);
+        return;
+    }
+    render_results(app, results, buf);
+}
+
+fn count_text(app: &App) -> String {
+    let hits = app.search.hits.len();
+    if app.search.query.trim().is_empty() {
+        "Type to search · showing the top-level topics".to_owned()
+    } else if hits == 1 {
+        "1 result".to_owned()
+    } else {
+        format!("{hits} results")
+    }
+}
+
+fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
+    let per_page = usize::from(area.height / 2).max(1);
+    let offset = app.search.cursor.saturating_sub(per_page - 1);
+    let mut y = area.y;
+    for (n, hit) in app
+        .search
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(per_page)
+    {
+        let chosen = n == app.search.cursor;
+        let [first, second] = result_lines(app, hit);
+        let row = Rect::new(area.x, y, area.width, 1);
+        first.render(row, buf);
+        if y + 1 < area.bottom() {
+            second.render(Rect::new(area.x, y + 1, area.width, 1), buf);
+        }
+        if chosen {
+            buf.set_style(
+                Rect::new(area.x, y, area.width, 2.min(area.bottom() - y)),
+                app.theme.selected_unfocused,
+            );
+        }
+        y += 2;
+    }
+    let _ = Position::ORIGIN;
+}
+
+fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
+    let theme = app.theme;
+    let node = app.catalog.node(hit.node);
+    let title_indices = if hit.field == Field::Title {
+        hit.indices.as_slice()
+    } else {
+        &[]
+    };
+    let mut first = vec![Span::raw(" ")];
+    first.extend(highlighted(&node.title, title_indices, theme.title, theme));
+    first.push(Span::styled(format!("  {}", node.kind.label()), theme.tag));
+    let mut second = vec![Span::raw("   ")];
+    match (&hit.field, &hit.snippet) {
+        (Field::Term(n), _) => {
+            second.push(Span::styled("term: ", theme.muted));
+            second.extend(highlighted(
+                &node.terms[*n],
+                &hit.indices,
+                Style::new(),
+                theme,
+            ));
+        }
+        (Field::Body, Some(snippet)) => {
+            let mut indices = Vec::new();
+            for &(s, e) in &snippet.highlights {
+                indices.extend(s..e);
+            }
+            second.extend(highlighted(&snippet.text, &indices, theme.muted, theme));
+        }
+        _ => second.push(Span::styled(
+            app.catalog.breadcrumb(hit.node, " › "),
+            theme.breadcrumb,
+        )),
+    }
+    [Line::from(first), Line::from(second)]
+}
+
+/// Spans of `text` with the characters at `indices` (character positions) highlighted.
+fn highlighted<'a>(text: &'a str, indices: &[usize], base: Style, theme: &Theme) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in text.chars().enumerate() {
+        let matched = indices.binary_search(&i).is_ok();
+        if matched != run_matched && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_matched { theme.matched } else { base },
+            ));
+        }
+        run_matched = matched;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_matched { theme.matched } else { base },
+        ));
+    }
+    spans
+}
