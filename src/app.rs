@@ -76,6 +76,9 @@ impl App {
 
     /// Draws, waits for an event, applies it; until the reader quits.
     pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        // crossterm starts listening for resizes when its event source is first used; do it
+        // before the first frame so a resize right after start is not lost.
+        event::poll(std::time::Duration::ZERO)?;
         while !self.should_quit {
             terminal.draw(|frame| frame.render_widget(&mut self, frame.area()))?;
             match event::read()? {

@@ -3,6 +3,8 @@
 //! entry per glossary term and one per source. Indices into this list are what the rest of
 //! the program passes around.
 
+use std::fmt::Write as _;
+
 use std::collections::HashMap;
 
 use crate::knowledge::{GlossaryTerm, Kind, KnowledgeBase, Source, SourceKind, Topic};
@@ -190,11 +192,12 @@ impl Catalog {
             .collect();
         let mut body = describe_source(source).join("\n\n");
         if !citing.is_empty() {
-            body.push_str(&format!(
+            let _ = write!(
+                body,
                 "\n\nCited by {} topics:\n{}",
                 citing.len(),
                 citing.join("\n")
-            ));
+            );
         }
         let summary = match source.kind {
             SourceKind::Article => "One of the source articles this knowledge base retells",
@@ -225,10 +228,10 @@ pub fn describe_source(source: &Source) -> Vec<String> {
     };
     let mut first = kind.to_owned();
     if let Some(publisher) = &source.publisher {
-        first.push_str(&format!(": {publisher}"));
+        let _ = write!(first, ": {publisher}");
     }
     if let Some(year) = source.year {
-        first.push_str(&format!(", {year}"));
+        let _ = write!(first, ", {year}");
     }
     lines.push(first);
     if let Some(doi) = &source.doi {
@@ -273,7 +276,7 @@ fn glossary_node(entry: &GlossaryTerm) -> Node {
     let aliases: Vec<String> = entry.aliases.iter().map(|a| clean_line(a)).collect();
     let mut body = clean_text(&entry.definition);
     if !aliases.is_empty() {
-        body.push_str(&format!("\n\nAlso called: {}.", aliases.join(", ")));
+        let _ = write!(body, "\n\nAlso called: {}.", aliases.join(", "));
     }
     Node {
         id: format!("glossary:{}", slug(&term)),

@@ -5,6 +5,7 @@
 
 mod export;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -153,11 +154,7 @@ fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> 
     let mut text = String::new();
     for hit in &hits {
         let node = catalog.node(hit.node);
-        text.push_str(&format!(
-            "{}\t{}\n",
-            node.id,
-            catalog.breadcrumb(hit.node, " > ")
-        ));
+        let _ = writeln!(text, "{}\t{}", node.id, catalog.breadcrumb(hit.node, " > "));
     }
     print(&text)?;
     Ok(if hits.is_empty() {

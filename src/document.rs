@@ -2,6 +2,8 @@
 //! of terminals: the explorer maps each [`Tone`] to a colour, and `hepatree show` prints the
 //! same lines as plain text, so both read the same.
 
+use std::fmt::Write as _;
+
 mod wrap;
 
 use std::collections::HashSet;
@@ -137,7 +139,7 @@ impl Builder<'_> {
         if !node.children.is_empty() {
             let count = node.children.len();
             let plural = if count == 1 { "" } else { "s" };
-            tag.push_str(&format!(" · {count} subtopic{plural}"));
+            let _ = write!(tag, " · {count} subtopic{plural}");
         }
         self.wrap(&[Segment::new(tag, Tone::Tag)], "", "");
         if !node.summary.is_empty() {

@@ -9,12 +9,10 @@ pub fn parse(sequence: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
     let mut rest = sequence;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>').filter(|&e| e > 1) {
-                keys.push(named(&rest[1..end])?);
-                rest = &rest[end + 1..];
-                continue;
-            }
+        if let Some(end) = rest.find('>').filter(|&e| c == '<' && e > 1) {
+            keys.push(named(&rest[1..end])?);
+            rest = &rest[end + 1..];
+            continue;
         }
         keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         rest = &rest[c.len_utf8()..];

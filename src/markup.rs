@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn plain_text_uses_labels_and_titles() {
-        let plain = plain_text("A [[x]] and [[y|why]].\n\n- b", |id| id.to_uppercase());
+        let plain = plain_text("A [[x]] and [[y|why]].\n\n- b", str::to_uppercase);
         assert_eq!(plain, "A X and why.\n- b");
     }
 }

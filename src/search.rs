@@ -169,7 +169,7 @@ impl SearchIndex {
     fn body_hits(&self, parts: &[&str]) -> Vec<Hit> {
         let mut combined: Option<HashMap<usize, (i64, Vec<String>)>> = None;
         for part in parts {
-            let query: String = words::words(part).collect::<Vec<_>>().join("");
+            let query: String = words::words(part).collect();
             if query.is_empty() {
                 continue;
             }
@@ -266,7 +266,7 @@ fn snippet(text: &str, highlight: &Highlight) -> Option<Snippet> {
         .unwrap_or(0);
     let end = (start + SNIPPET_LENGTH).min(chars.len());
     let mut text: String = chars[start..end].iter().collect();
-    let offset = if start > 0 { 1 } else { 0 };
+    let offset = usize::from(start > 0);
     if start > 0 {
         text.insert(0, '…');
     }
@@ -405,6 +405,6 @@ mod tests {
             effective_tier(TITLE, &[0, 1], &["ab"], Kind::Reference),
             LOOSE
         );
-        assert!(LOOSE < BODY);
+        const { assert!(LOOSE < BODY) };
     }
 }

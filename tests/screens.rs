@@ -184,7 +184,7 @@ fn search_matches_are_highlighted_on_screen() {
             cell.fg == COLOR.matched.fg.expect("a colour")
                 && cell.modifier.contains(Modifier::UNDERLINED)
         })
-        .map(|cell| cell.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(
         styled.to_lowercase().contains("aphid"),

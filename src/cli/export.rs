@@ -2,13 +2,15 @@
 //! anchor so links between topics work in a rendered file, and the glossary and sources come
 //! last, as in the explorer.
 
+use std::fmt::Write as _;
+
 use crate::catalog::{Catalog, Node};
 use crate::markup::{self, Block, Inline};
 
 pub fn markdown(catalog: &Catalog) -> String {
     let mut out = format!("# {}\n\n", catalog.title);
     for line in catalog.disclaimer.lines() {
-        out.push_str(&format!("> {line}\n"));
+        let _ = writeln!(out, "> {line}");
     }
     for node in catalog.nodes() {
         out.push('\n');
@@ -19,13 +21,14 @@ pub fn markdown(catalog: &Catalog) -> String {
 
 fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
     let level = "#".repeat((node.depth + 2).min(6));
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<a id=\"{}\"></a>\n{level} {}\n\n",
         anchor(&node.id),
         node.title
-    ));
+    );
     if !node.summary.is_empty() {
-        out.push_str(&format!("*{}* — {}\n", node.kind.label(), node.summary));
+        let _ = writeln!(out, "*{}* — {}", node.kind.label(), node.summary);
     }
     let mut in_list = false;
     for block in markup::parse_body(&node.body) {

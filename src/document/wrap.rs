@@ -68,11 +68,9 @@ fn styled_words<'a>(
         let text = segment.text.as_str();
         let body = text.trim_start_matches(' ');
         // Space that opens a segment belongs after the previous segment's last word.
-        if body.len() < text.len() {
-            if let Some(previous) = words.last_mut() {
-                let previous: &mut StyledWord<'a> = previous;
-                previous.word.whitespace = &text[..text.len() - body.len()];
-            }
+        if let Some(previous) = words.last_mut().filter(|_| body.len() < text.len()) {
+            let previous: &mut StyledWord<'a> = previous;
+            previous.word.whitespace = &text[..text.len() - body.len()];
         }
         for word in WordSeparator::AsciiSpace.find_words(body) {
             let tone = if can_match && highlight.matches(word.word) {

@@ -1,7 +1,7 @@
 //! Checks that hold across the whole file and that serde cannot express: unique ids, ids
 //! that point somewhere, titles that are not empty.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::locate::Locator;
 #[cfg(test)]
@@ -148,14 +148,14 @@ impl<'a> Checker<'a> {
     }
 
     fn check_glossary(&mut self, kb: &KnowledgeBase) {
-        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for entry in &kb.glossary {
             let offsets = self.locator.field_offsets("term", &entry.term);
             let at = offsets.first().copied().unwrap_or(0);
             let key = entry.term.trim().to_lowercase();
             if key.is_empty() {
                 self.report(at, "glossary entry has an empty term".to_owned());
-            } else if seen.insert(key, ()).is_some() {
+            } else if !seen.insert(key) {
                 let at = offsets.get(1).copied().unwrap_or(at);
                 self.report(at, format!("duplicate glossary term `{}`", entry.term));
             }

@@ -3,6 +3,11 @@
 
 use std::fmt::Write;
 
+/// Column counts are terminal widths (at most `u16::MAX`), so the conversion is exact.
+fn columns(n: usize) -> f64 {
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
@@ -56,9 +61,9 @@ fn backgrounds(cells: &[&Cell], y: u16, out: &mut String) {
             let _ = writeln!(
                 out,
                 "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{CELL_HEIGHT}\" fill=\"{}\"/>",
-                start as f64 * CELL_WIDTH,
+                columns(start) * CELL_WIDTH,
                 f64::from(y) * CELL_HEIGHT,
-                (x - start) as f64 * CELL_WIDTH,
+                columns(x - start) * CELL_WIDTH,
                 hex(bg)
             );
         }
@@ -75,7 +80,7 @@ fn texts(cells: &[&Cell], y: u16, out: &mut String) {
         let start = x;
         let style = (colours(cells[x]).0, cells[x].modifier);
         let mut text = String::new();
-        let mut columns = 0;
+        let mut width_total = 0;
         while x < cells.len()
             && cells[x].symbol() != " "
             && (colours(cells[x]).0, cells[x].modifier) == style
@@ -83,15 +88,15 @@ fn texts(cells: &[&Cell], y: u16, out: &mut String) {
             let symbol = cells[x].symbol();
             text.push_str(symbol);
             let width = symbol.width().max(1);
-            columns += width;
+            width_total += width;
             x += width;
         }
         let _ = writeln!(
             out,
             "<text x=\"{:.2}\" y=\"{:.2}\" textLength=\"{:.2}\" lengthAdjust=\"spacingAndGlyphs\"{}>{}</text>",
-            start as f64 * CELL_WIDTH,
+            columns(start) * CELL_WIDTH,
             (f64::from(y) + 0.78) * CELL_HEIGHT,
-            columns as f64 * CELL_WIDTH,
+            columns(width_total) * CELL_WIDTH,
             attributes(style.0, style.1),
             escape(&text)
         );

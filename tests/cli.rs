@@ -1,0 +1,239 @@
+//! The command line as scripts see it: exact output formats and exit codes.
+
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hepatree");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8")
+}
+
+#[test]
+fn check_accepts_the_embedded_base() {
+    let output = run(&["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let line = stdout(&output);
+    assert!(
+        line.starts_with("ok: ") && line.ends_with(" sources\n"),
+        "{line}"
+    );
+}
+
+#[test]
+fn check_counts_a_valid_file() {
+    let output = run(&["check", "tests/fixtures/small.ron"]);
+    assert_eq!(
+        stdout(&output),
+        "ok: 7 topics, 2 glossary terms, 2 sources\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let via_flag = run(&["--knowledge", "tests/fixtures/small.ron", "check"]);
+    assert_eq!(stdout(&via_flag), stdout(&output));
+}
+
+#[test]
+fn check_reports_each_malformed_fixture_with_its_position() {
+    let cases = [
+        ("syntax_error", "3:5: Expected comma"),
+        (
+            "missing_field",
+            "5:59: Unexpected missing field named `summary` in `Topic`",
+        ),
+        (
+            "unknown_field",
+            "5:75: Unexpected field named `see_allso` in `Topic`",
+        ),
+        ("duplicate_id", "6:14: duplicate topic id `same`"),
+        (
+            "dangling_link",
+            "6:74: topic `a` links to unknown topic `nowhere`",
+        ),
+    ];
+    for (name, expected) in cases {
+        let file = format!("tests/fixtures/{name}.ron");
+        let output = run(&["check", &file]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let first = stdout(&output)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            first.starts_with(&format!("{file}:{expected}")),
+            "{name}: {first}"
+        );
+    }
+}
+
+#[test]
+fn check_lists_every_problem_not_just_the_first() {
+    let output = run(&["check", "tests/fixtures/dangling_link.ron"]);
+    let expected = "\
+tests/fixtures/dangling_link.ron:6:74: topic `a` links to unknown topic `nowhere`
+tests/fixtures/dangling_link.ron:7:28: `a` sources names unknown source `ghost`
+tests/fixtures/dangling_link.ron:7:49: `a` see_also names unknown topic `missing`
+tests/fixtures/dangling_link.ron:8:14: topic `b` has an empty title
+";
+    assert_eq!(stdout(&output), expected);
+}
+
+#[test]
+fn unreadable_files_are_one_line_errors() {
+    for (path, reason) in [
+        ("tests/fixtures/none.ron", "no such file"),
+        ("tests/fixtures", "it is a directory"),
+        ("Cargo.lock", "Expected"),
+    ] {
+        let output = run(&["check", path]);
+        assert_eq!(output.status.code(), Some(1), "{path}");
+        let all = format!("{}{}", stdout(&output), stderr(&output));
+        assert_eq!(all.lines().count(), 1, "{all}");
+        assert!(all.contains(reason), "{all}");
+    }
+    let explorer = run(&["--knowledge", "tests/fixtures/none.ron"]);
+    assert_eq!(explorer.status.code(), Some(1));
+    assert_eq!(
+        stderr(&explorer),
+        "hepatree: cannot read tests/fixtures/none.ron: no such file\n"
+    );
+}
+
+#[test]
+fn search_prints_id_tab_breadcrumb_best_first() {
+    let output = run(&[
+        "-k",
+        "tests/fixtures/small.ron",
+        "search",
+        "water",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "watering\tCare > Watering\ngrowth\tHow plants grow\n"
+    );
+}
+
+#[test]
+fn search_joins_words_and_fails_without_hits() {
+    let output = run(&["-k", "tests/fixtures/small.ron", "search", "copper", "tape"]);
+    assert_eq!(stdout(&output), "pests\tCare > Pests\n");
+    let none = run(&["-k", "tests/fixtures/small.ron", "search", "zqxv"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(stdout(&none), "");
+}
+
+#[test]
+fn show_prints_the_topic_as_plain_text() {
+    let output = run(&[
+        "-k",
+        "tests/fixtures/small.ron",
+        "show",
+        "welcome",
+        "--width",
+        "50",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Top › Welcome\nWelcome\noverview\n"),
+        "{text}"
+    );
+    let joined = text.replace('\n', " ");
+    assert!(
+        joined.contains("Start with How plants grow or jump to the pests."),
+        "links become labels: {text}"
+    );
+    assert!(text.contains("[1] The Grower's Almanac."), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
+}
+
+#[test]
+fn show_suggests_close_ids() {
+    let output = run(&["-k", "tests/fixtures/small.ron", "show", "water"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "hepatree: no topic with id `water`; did you mean: watering?\n"
+    );
+}
+
+#[test]
+fn export_writes_markdown_following_the_tree() {
+    let output = run(&[
+        "-k",
+        "tests/fixtures/small.ron",
+        "export",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("# Garden Handbook\n\n> For practice only."),
+        "{text}"
+    );
+    assert!(
+        text.contains("<a id=\"roots\"></a>\n### Roots and soil\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Clay holds water but drains slowly.\n- Sand"),
+        "{text}"
+    );
+    assert!(text.contains("[the pests](#pests)"), "{text}");
+    assert!(
+        text.contains("## Glossary") && text.contains("## Sources"),
+        "{text}"
+    );
+}
+
+#[test]
+fn hostile_text_never_reaches_the_output() {
+    let file = "tests/fixtures/hostile.ron";
+    for args in [
+        vec!["check", file],
+        vec!["-k", file, "show", "evil"],
+        vec!["-k", file, "search", "evil"],
+        vec!["-k", file, "export"],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let text = stdout(&output);
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| {
+                c.is_control() && !matches!(c, '\n' | '\t') || ('\u{202a}'..='\u{202e}').contains(c)
+            })
+            .collect();
+        assert!(bad.is_empty(), "{args:?} wrote {bad:?}");
+    }
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let version = run(&["--version"]);
+    assert_eq!(
+        stdout(&version),
+        format!("hepatree {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let help = run(&["--help"]);
+    assert!(stdout(&help).contains("Usage: hepatree [OPTIONS] [COMMAND]"));
+    let wrong = run(&["frobnicate"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("unrecognized subcommand"));
+}

@@ -1,0 +1,154 @@
+//! The real binary in a pseudo-terminal: it draws, takes keys, searches, jumps and quits,
+//! and leaves the terminal as it found it.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a non-zero size")
+}
+
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    fn spawn(args: &[&str], cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+        command.args(args);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(command).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 16384];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("parser").process(&buffer[..n]);
+            }
+        });
+        Self {
+            parser,
+            writer,
+            child,
+            master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.screen().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!(
+            "timed out waiting for {needle:?}; screen:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Sends one key; an escape sequence goes in a single write so it is not split.
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the explorer did not exit");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+#[test]
+fn browse_search_jump_and_quit() {
+    let mut tui = Tui::spawn(&["--knowledge", "tests/fixtures/small.ron"], 100, 30);
+    tui.wait_for("Educational only");
+    tui.wait_for("Top › Welcome");
+    assert!(
+        tui.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    );
+    tui.send(b"\x1b[B");
+    tui.wait_for("Top › How plants grow");
+    tui.send(b"l");
+    tui.wait_for("Leaves and light");
+    tui.send(b"/");
+    tui.wait_for("Search titles");
+    tui.send(b"aphid");
+    tui.wait_for("1 result");
+    tui.send(b"\r");
+    tui.wait_for("Top › Care › Pests");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+    std::thread::sleep(Duration::from_millis(50));
+    assert!(
+        !tui.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen(),
+        "left the alternate screen"
+    );
+}
+
+#[test]
+fn resize_lays_out_again() {
+    let mut tui = Tui::spawn(&["--knowledge", "tests/fixtures/small.ron"], 80, 24);
+    tui.wait_for("Top › Welcome");
+    // The emulator first, so the redraw that the resize causes lands on the new size.
+    tui.parser
+        .lock()
+        .expect("parser")
+        .screen_mut()
+        .set_size(nonzero(12), nonzero(30));
+    tui.master
+        .resize(PtySize {
+            rows: 12,
+            cols: 30,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize");
+    tui.wait_for("too small");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}
