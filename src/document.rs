@@ -76,16 +76,16 @@ impl Highlight {
         self.words.is_empty() && self.prefixes.is_empty()
     }
 
-    /// True when a word of text (punctuation and case ignored) should stand out.
+    /// True when a word of text should stand out. Case and punctuation are ignored, and a
+    /// hyphenated word matches through any of its parts, as the search index splits them.
     pub fn matches(&self, word: &str) -> bool {
-        let normal: String = word
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        !normal.is_empty()
-            && (self.words.contains(&normal)
-                || self.prefixes.iter().any(|p| normal.starts_with(p.as_str())))
+        word.split(|c: char| !c.is_alphanumeric())
+            .filter(|part| !part.is_empty())
+            .map(str::to_lowercase)
+            .any(|part| {
+                self.words.contains(&part)
+                    || self.prefixes.iter().any(|p| part.starts_with(p.as_str()))
+            })
     }
 }
 
@@ -323,6 +323,7 @@ Sources
             prefixes: vec!["hepato".to_owned()],
         };
         assert!(highlight.matches("(Hepatocytes),"));
+        assert!(highlight.matches("liver-hepatocyte"));
         assert!(!highlight.matches("liver"));
     }
 }

@@ -124,7 +124,7 @@ fn search_prints_id_tab_breadcrumb_best_first() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output),
-        "watering\tCare > Watering\ngrowth\tHow plants grow\n"
+        "watering\tCare > Watering\nroots\tHow plants grow > Roots and soil\n"
     );
 }
 

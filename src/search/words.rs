@@ -14,10 +14,18 @@ pub enum Closeness {
     Exact = 3,
 }
 
+/// What one query word found in one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub closeness: Closeness,
+    pub count: u32,
+    pub words: Vec<String>,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct WordIndex {
-    /// Each distinct normalised word with the nodes that contain it.
-    vocabulary: BTreeMap<String, Vec<u32>>,
+    /// Each distinct normalised word with the nodes that contain it and how often.
+    vocabulary: BTreeMap<String, Vec<(u32, u16)>>,
 }
 
 /// Lowercase alphanumeric words of `text`, in order.
@@ -32,24 +40,28 @@ impl WordIndex {
     pub fn add(&mut self, node: usize, text: &str) {
         let node = u32::try_from(node).unwrap_or(u32::MAX);
         for word in words(text) {
-            let nodes = self.vocabulary.entry(word).or_default();
-            if nodes.last() != Some(&node) {
-                nodes.push(node);
+            let postings = self.vocabulary.entry(word).or_default();
+            match postings.last_mut() {
+                Some((last, count)) if *last == node => *count = count.saturating_add(1),
+                _ => postings.push((node, 1)),
             }
         }
     }
 
-    /// Nodes containing a word close to `query`, each with the best closeness and the words
-    /// that matched (for highlighting).
-    pub fn lookup(&self, query: &str) -> HashMap<usize, (Closeness, Vec<String>)> {
-        let mut found: HashMap<usize, (Closeness, Vec<String>)> = HashMap::new();
+    /// Nodes containing a word close to `query`, each with the best closeness, how many
+    /// matching words it holds, and which words matched (for highlighting).
+    pub fn lookup(&self, query: &str) -> HashMap<usize, Found> {
+        let mut found: HashMap<usize, Found> = HashMap::new();
         for (word, closeness) in self.candidates(query) {
-            for &node in &self.vocabulary[&word] {
-                let entry = found
-                    .entry(node as usize)
-                    .or_insert((closeness, Vec::new()));
-                entry.0 = entry.0.max(closeness);
-                entry.1.push(word.clone());
+            for &(node, count) in &self.vocabulary[&word] {
+                let entry = found.entry(node as usize).or_insert(Found {
+                    closeness,
+                    count: 0,
+                    words: Vec::new(),
+                });
+                entry.closeness = entry.closeness.max(closeness);
+                entry.count += u32::from(count);
+                entry.words.push(word.clone());
             }
         }
         found
@@ -81,8 +93,12 @@ impl WordIndex {
 }
 
 /// True when `word` (or its start, for a query still being typed) is within one edit of
-/// `query`, or two for queries of eight characters or more.
+/// `query`, or two for queries of eight characters or more. The first letter must agree:
+/// slips there are rare, and allowing them makes short words match almost anything.
 fn is_typo_of(query: &str, word: &str) -> bool {
+    if query.chars().next() != word.chars().next() {
+        return false;
+    }
     let allowed = if query.chars().count() >= 8 { 2 } else { 1 };
     let query_len = query.chars().count();
     let word_len = word.chars().count();
@@ -112,17 +128,18 @@ mod tests {
         let index = index();
         assert_eq!(index.lookup("liver").len(), 2);
         let scar = index.lookup("scar");
-        assert_eq!(scar[&1].0, Closeness::Prefix);
-        assert_eq!(scar[&1].1, ["scarring", "scars"]);
-        assert_eq!(index.lookup("fibrosis")[&1].0, Closeness::Exact);
+        assert_eq!(scar[&1].closeness, Closeness::Prefix);
+        assert_eq!(scar[&1].words, ["scarring", "scars"]);
+        assert_eq!(scar[&1].count, 2);
+        assert_eq!(index.lookup("fibrosis")[&1].closeness, Closeness::Exact);
     }
 
     #[test]
     fn typos_fall_back_to_edit_distance() {
         let index = index();
         let found = index.lookup("hepatocite");
-        assert_eq!(found[&0].0, Closeness::Typo);
-        assert_eq!(found[&0].1, ["hepatocytes"]);
+        assert_eq!(found[&0].closeness, Closeness::Typo);
+        assert_eq!(found[&0].words, ["hepatocytes"]);
         assert!(index.lookup("fibrosys").contains_key(&1));
         assert!(index.lookup("xyzzy").is_empty());
     }

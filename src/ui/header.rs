@@ -13,7 +13,8 @@ const WARNING: &str = " Educational only · not medical advice ";
 const SHORT_WARNING: &str = " Not medical advice ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let warning = if usize::from(area.width) >= display_width(WARNING) + 30 {
+    let title = format!(" hepatree · {}", app.catalog.title);
+    let warning = if usize::from(area.width) > display_width(WARNING) + display_width(&title) {
         WARNING
     } else {
         SHORT_WARNING
@@ -21,7 +22,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let warning_width = u16::try_from(display_width(warning)).unwrap_or(u16::MAX);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(warning_width)]).areas(area);
-    let title = format!(" hepatree · {}", app.catalog.title);
     Line::from(title).style(app.theme.header).render(left, buf);
     Line::from(warning)
         .style(app.theme.warning)
