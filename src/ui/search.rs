@@ -2,7 +2,7 @@
 //! characters highlighted, then the breadcrumb, matched term or body snippet).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
@@ -83,7 +83,6 @@ fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         }
         y += 2;
     }
-    let _ = Position::ORIGIN;
 }
 
 fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
