@@ -53,10 +53,6 @@ impl Outline {
         self.rows.get(self.cursor).map(|r| r.node)
     }
 
-    pub fn is_open(&self, node: usize) -> bool {
-        self.open.contains(&node)
-    }
-
     pub fn select_next(&mut self) {
         self.move_by(1);
     }

@@ -11,10 +11,6 @@ pub struct Position {
     pub column: usize,
 }
 
-impl Position {
-    pub const START: Self = Self { line: 1, column: 1 };
-}
-
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
