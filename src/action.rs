@@ -26,6 +26,25 @@ pub enum Action {
     ScrollPageUp,
     ScrollTop,
     ScrollBottom,
+    /// Select the next link or glossary term in the topic (focusing the detail pane).
+    TargetNext,
+    TargetPrevious,
+    /// Follow the selected link, or open the selected term's definition.
+    TargetFollow,
+    Back,
+    Forward,
+    /// Show only topics of the next kind (or all again).
+    FilterNext,
+    FilterPrevious,
+    ToggleBookmark,
+    OpenBookmarks,
+    /// Move, choose or remove in a list overlay (bookmarks, a term's definition).
+    ListNext,
+    ListPrevious,
+    ListAccept,
+    ListRemove,
+    /// Copy the topic as plain text to the clipboard (through the terminal).
+    CopyTopic,
     OpenSearch,
     SearchInput(char),
     SearchBackspace,

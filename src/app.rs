@@ -2,22 +2,29 @@
 //! [`Action`]s (through the keymap) and applied here; `ui.rs` draws whatever this holds.
 
 mod detail;
+mod lists;
+mod mouse;
+mod navigate;
 mod search_state;
+mod session;
 
 use std::io;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::crossterm::event::{self, Event, KeyEvent};
+use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
 
 pub use self::detail::DetailState;
 pub use self::search_state::{Origin, SearchState};
 use crate::action::Action;
 use crate::catalog::Catalog;
+use crate::history::History;
 use crate::keymap::{self, Context};
+use crate::knowledge::Kind;
 use crate::outline::Outline;
 use crate::search::{Field, SearchIndex};
+use crate::state::Store;
 use crate::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +38,10 @@ pub enum Overlay {
     None,
     Search,
     Help,
+    Bookmarks,
+    /// A glossary term's definition, opened from the topic that uses it.
+    Term(usize),
 }
-
-/// Rows the mouse wheel moves per notch.
-const WHEEL_STEP: isize = 3;
 
 pub struct App {
     pub catalog: Catalog,
@@ -51,12 +58,29 @@ pub struct App {
     pub detail_area: Rect,
     pub theme: &'static Theme,
     pub should_quit: bool,
+    pub history: History,
+    pub bookmarks: Vec<usize>,
+    /// The kinds a filter can show, in the order the filter key cycles through them.
+    pub filter_kinds: Vec<Kind>,
+    /// Index into `filter_kinds` of the filter in force.
+    pub filter: Option<usize>,
+    /// The row selected in a list overlay (bookmarks, a term's related topics).
+    pub list_cursor: usize,
+    /// A one-line message for the reader, shown in the footer until the next key.
+    pub status: Option<String>,
+    /// Text waiting to be sent to the clipboard by the terminal loop.
+    pub clipboard: Option<String>,
+    /// Where the session is saved between runs; none in tests that do not ask for one.
+    pub store: Option<Store>,
+    /// The knowledge file's name, recorded in the saved session.
+    pub knowledge_name: String,
 }
 
 impl App {
     pub fn new(catalog: Catalog, theme: &'static Theme) -> Self {
         let index = SearchIndex::new(&catalog);
         let outline = Outline::new(&catalog);
+        let filter_kinds = navigate::filter_kinds(&catalog);
         Self {
             catalog,
             index,
@@ -71,20 +95,32 @@ impl App {
             detail_area: Rect::default(),
             theme,
             should_quit: false,
+            history: History::default(),
+            bookmarks: Vec::new(),
+            filter_kinds,
+            filter: None,
+            list_cursor: 0,
+            status: None,
+            clipboard: None,
+            store: None,
+            knowledge_name: String::new(),
         }
     }
 
     /// Draws, waits for an event, applies it; until the reader quits.
-    pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
         // crossterm starts listening for resizes when its event source is first used; do it
         // before the first frame so a resize right after start is not lost.
         event::poll(std::time::Duration::ZERO)?;
         while !self.should_quit {
-            terminal.draw(|frame| frame.render_widget(&mut self, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))?;
             match event::read()? {
                 Event::Key(key) if key.is_press() => self.handle_key(key),
                 Event::Mouse(mouse) => self.handle_mouse(mouse),
                 _ => {}
+            }
+            if let Some(text) = self.clipboard.take() {
+                crate::clipboard::send(terminal.backend_mut(), &text)?;
             }
         }
         Ok(())
@@ -95,6 +131,8 @@ impl App {
         match self.overlay {
             Overlay::Search => vec![Context::Always, Context::Search],
             Overlay::Help => vec![Context::Always, Context::Help],
+            Overlay::Bookmarks => vec![Context::Always, Context::Bookmarks],
+            Overlay::Term(_) => vec![Context::Always, Context::Term],
             Overlay::None => {
                 let pane = match self.focus {
                     Focus::Tree => Context::Tree,
@@ -106,6 +144,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.status = None;
         if let Some(action) = keymap::action_for(&self.contexts(), key) {
             self.update(action);
         }
@@ -139,6 +178,20 @@ impl App {
             Action::ScrollPageUp => self.detail.scroll_by(-self.detail.page()),
             Action::ScrollTop => self.detail.scroll = 0,
             Action::ScrollBottom => self.detail.scroll_to_bottom(),
+            Action::TargetNext => self.select_target(1),
+            Action::TargetPrevious => self.select_target(-1),
+            Action::TargetFollow => self.follow_target(),
+            Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
+            Action::FilterNext => self.cycle_filter(1),
+            Action::FilterPrevious => self.cycle_filter(-1),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::OpenBookmarks => self.open_list(Overlay::Bookmarks),
+            Action::ListNext => self.move_list(1),
+            Action::ListPrevious => self.move_list(-1),
+            Action::ListAccept => self.accept_list(),
+            Action::ListRemove => self.remove_from_list(),
+            Action::CopyTopic => self.copy_topic(),
             Action::OpenSearch => self.open_search(),
             Action::SearchInput(c) => self.search.push(c, &self.catalog, &self.index),
             Action::SearchBackspace => self.search.backspace(&self.catalog, &self.index),
@@ -148,9 +201,7 @@ impl App {
             Action::SearchAccept => self.accept_search(),
             Action::SearchCancel => self.cancel_search(),
         }
-        if self.selected() != before
-            && !matches!(action, Action::SearchAccept | Action::SearchCancel)
-        {
+        if self.selected() != before && !navigate::keeps_scroll(action) {
             self.detail.reset();
         }
     }
@@ -191,13 +242,13 @@ impl App {
         self.overlay = Overlay::Search;
     }
 
+    /// Jumps to the chosen result; the history remembers where the search started.
     fn accept_search(&mut self) {
         let Some(hit) = self.search.chosen().cloned() else {
             return;
         };
         self.overlay = Overlay::None;
-        self.outline.reveal(hit.node);
-        self.detail.reset();
+        self.jump(hit.node);
         self.detail.highlight = hit.highlight;
         self.detail.scroll_to_match = hit.field == Field::Body;
     }
@@ -206,50 +257,9 @@ impl App {
         self.overlay = Overlay::None;
         if let Some(origin) = self.search.origin.take() {
             if let Some(node) = origin.node {
-                self.outline.reveal(node);
+                self.show(node);
             }
             self.detail.scroll = origin.scroll;
-        }
-    }
-
-    pub fn handle_mouse(&mut self, mouse: MouseEvent) {
-        let at = Position::new(mouse.column, mouse.row);
-        let before = self.selected();
-        match mouse.kind {
-            MouseEventKind::ScrollDown => self.wheel(at, WHEEL_STEP),
-            MouseEventKind::ScrollUp => self.wheel(at, -WHEEL_STEP),
-            MouseEventKind::Down(MouseButton::Left) => self.click(at),
-            _ => {}
-        }
-        if self.selected() != before {
-            self.detail.reset();
-        }
-    }
-
-    fn wheel(&mut self, at: Position, delta: isize) {
-        match self.overlay {
-            Overlay::Search => self.search.move_cursor(delta.signum()),
-            Overlay::Help => self.help_scroll = self.help_scroll.saturating_add_signed(delta),
-            Overlay::None if self.tree_area.contains(at) => self.outline.move_by(delta),
-            Overlay::None if self.detail_area.contains(at) => self.detail.scroll_by(delta),
-            Overlay::None => {}
-        }
-    }
-
-    fn click(&mut self, at: Position) {
-        if self.overlay != Overlay::None {
-            return;
-        }
-        if self.detail_area.contains(at) {
-            self.focus = Focus::Detail;
-        } else if self.tree_area.contains(at) && at.y > self.tree_area.y {
-            self.focus = Focus::Tree;
-            let row = self.tree_list.offset() + usize::from(at.y - self.tree_area.y - 1);
-            if self.outline.cursor() == row {
-                self.outline.toggle();
-            } else {
-                self.outline.select_row(row);
-            }
         }
     }
 }

@@ -3,9 +3,14 @@
 //! entry per glossary term and one per source. Indices into this list are what the rest of
 //! the program passes around.
 
+mod links;
+mod terms;
+
 use std::fmt::Write as _;
 
 use std::collections::HashMap;
+
+pub use terms::{Mark, TermFinder};
 
 use crate::knowledge::{GlossaryTerm, Kind, KnowledgeBase, Source, SourceKind, Topic};
 use crate::sanitize::{clean_line, clean_text};
@@ -41,6 +46,9 @@ pub struct Catalog {
     /// How many topics the file itself defines (the generated entries excluded).
     pub topic_count: usize,
     pub glossary_count: usize,
+    backlinks: Vec<Vec<usize>>,
+    /// The glossary's names and aliases, for marking them in topic text.
+    pub terms: TermFinder,
 }
 
 impl Catalog {
@@ -54,6 +62,8 @@ impl Catalog {
             by_id: HashMap::new(),
             topic_count: 0,
             glossary_count: kb.glossary.len(),
+            backlinks: Vec::new(),
+            terms: TermFinder::default(),
         };
         for topic in &kb.topics {
             catalog.add_topic(topic, None);
@@ -61,7 +71,24 @@ impl Catalog {
         catalog.topic_count = catalog.nodes.len();
         catalog.add_glossary(&kb.glossary);
         catalog.add_sources();
+        catalog.backlinks = links::backlinks(&catalog.nodes, &catalog.by_id);
+        catalog.terms = TermFinder::new(
+            catalog
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.kind == Kind::Term)
+                .map(|(i, n)| {
+                    let names = std::iter::once(&n.title).chain(&n.terms);
+                    (i, names.map(String::as_str).collect())
+                }),
+        );
         catalog
+    }
+
+    /// The entries that link to `index` (inline, see also, or a glossary term's related list).
+    pub fn backlinks(&self, index: usize) -> &[usize] {
+        &self.backlinks[index]
     }
 
     pub fn len(&self) -> usize {
@@ -369,6 +396,20 @@ mod tests {
         let source = catalog.node(catalog.index_of("source:s1").expect("source"));
         assert!(source.body.contains("Reference: J, 2020"));
         assert!(source.body.contains("- [[a]]"));
+    }
+
+    #[test]
+    fn backlinks_and_terms_are_indexed() {
+        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let a1 = catalog.index_of("a1").expect("a1");
+        let term = catalog.index_of("glossary:zeta-cell").expect("term");
+        assert_eq!(catalog.backlinks(a1), [term]);
+        let marks = catalog.terms.find(
+            "two zeta cells and a ZC",
+            &mut std::collections::HashSet::new(),
+        );
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].node, term);
     }
 
     #[test]

@@ -28,6 +28,11 @@ pub struct Cli {
     /// Knowledge file to open instead of the embedded one.
     #[arg(short, long, global = true, value_name = "FILE")]
     pub knowledge: Option<PathBuf>,
+    /// Start at the top instead of where the last session on this file ended (bookmarks are
+    /// kept). Sessions live in the platform's state directory, or where the
+    /// variable `HEPATREE_STATE_DIR` points.
+    #[arg(long)]
+    pub fresh: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -66,6 +71,19 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Markdown,
+}
+
+/// What a saved session is filed under: the knowledge file's full path, or "embedded".
+pub fn knowledge_key(cli: &Cli) -> String {
+    cli.knowledge.as_ref().map_or_else(
+        || "embedded".to_owned(),
+        |path| {
+            std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string()
+        },
+    )
 }
 
 /// Runs a non-interactive command and returns the exit status.

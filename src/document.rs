@@ -2,15 +2,16 @@
 //! of terminals: the explorer maps each [`Tone`] to a colour, and `hepatree show` prints the
 //! same lines as plain text, so both read the same.
 
-use std::fmt::Write as _;
-
+mod builder;
 mod wrap;
 
 use std::collections::HashSet;
 
-use crate::catalog::{Catalog, describe_source};
-use crate::markup::{self, Block, Inline};
+use crate::catalog::Catalog;
+use crate::knowledge::Kind;
 pub use wrap::display_width;
+
+use builder::Builder;
 
 /// The role of a piece of text, which the explorer turns into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub enum Tone {
     Summary,
     Heading,
     Link,
+    /// A glossary term used in the text; its definition can be opened in place.
+    Term,
     Bullet,
     Muted,
     Match,
@@ -31,15 +34,39 @@ pub enum Tone {
 pub struct Segment {
     pub text: String,
     pub tone: Tone,
+    /// Index into [`Document::targets`] when this text can be selected and followed.
+    pub target: Option<usize>,
 }
 
 impl Segment {
     pub fn new(text: impl Into<String>, tone: Tone) -> Self {
+        Self::to(text, tone, None)
+    }
+
+    pub fn to(text: impl Into<String>, tone: Tone, target: Option<usize>) -> Self {
         Self {
             text: text.into(),
             tone,
+            target,
         }
     }
+}
+
+/// What a selectable piece of text leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// A link to another entry, followed in place.
+    Link,
+    /// A glossary term, whose definition opens in a popup.
+    Term,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub node: usize,
+    pub kind: TargetKind,
+    /// The first line the target appears on, for scrolling it into view.
+    pub line: usize,
 }
 
 pub type Line = Vec<Segment>;
@@ -49,6 +76,8 @@ pub struct Document {
     pub lines: Vec<Line>,
     /// The first line holding a highlighted word, for scrolling to a search hit.
     pub first_match: Option<usize>,
+    /// Links and marked terms in reading order.
+    pub targets: Vec<Target>,
 }
 
 impl Document {
@@ -92,161 +121,33 @@ impl Highlight {
 /// Lays out topic `index` for a pane `width` columns wide.
 pub fn build(catalog: &Catalog, index: usize, width: usize, highlight: &Highlight) -> Document {
     let mut builder = Builder {
+        catalog,
         width: width.max(8),
         lines: Vec::new(),
         highlight,
         in_list: false,
+        targets: Vec::new(),
+        terms_seen: HashSet::from([index]),
     };
-    builder.header(catalog, index);
-    builder.body(catalog, &catalog.node(index).body);
-    builder.footer(catalog, index);
+    builder.header(index);
+    let node = catalog.node(index);
+    builder.body(&node.body, node.kind != Kind::Reference);
+    builder.footer(index);
     let first_match = builder
         .lines
         .iter()
         .position(|line| line.iter().any(|s| s.tone == Tone::Match));
+    let mut targets = builder.targets;
+    for (number, line) in builder.lines.iter().enumerate().rev() {
+        for target in line.iter().filter_map(|s| s.target) {
+            targets[target].line = number;
+        }
+    }
     Document {
         lines: builder.lines,
         first_match,
+        targets,
     }
-}
-
-struct Builder<'a> {
-    width: usize,
-    lines: Vec<Line>,
-    highlight: &'a Highlight,
-    /// Whether the last block was a bullet, so the next bullet follows without a gap.
-    in_list: bool,
-}
-
-impl Builder<'_> {
-    fn blank(&mut self) {
-        if self.lines.last().is_some_and(|l| !l.is_empty()) {
-            self.lines.push(Vec::new());
-        }
-    }
-
-    fn wrap(&mut self, segments: &[Segment], first_indent: &str, indent: &str) {
-        let lines = wrap::wrap(segments, self.width, first_indent, indent, self.highlight);
-        self.lines.extend(lines);
-    }
-
-    fn header(&mut self, catalog: &Catalog, index: usize) {
-        let node = catalog.node(index);
-        let crumb = format!("Top › {}", catalog.breadcrumb(index, " › "));
-        self.wrap(&[Segment::new(crumb, Tone::Breadcrumb)], "", "");
-        self.wrap(&[Segment::new(node.title.clone(), Tone::Title)], "", "");
-        let mut tag = node.kind.label().to_owned();
-        if !node.children.is_empty() {
-            let count = node.children.len();
-            let plural = if count == 1 { "" } else { "s" };
-            let _ = write!(tag, " · {count} subtopic{plural}");
-        }
-        self.wrap(&[Segment::new(tag, Tone::Tag)], "", "");
-        if !node.summary.is_empty() {
-            self.blank();
-            self.wrap(&[Segment::new(node.summary.clone(), Tone::Summary)], "", "");
-        }
-    }
-
-    fn body(&mut self, catalog: &Catalog, body: &str) {
-        for block in markup::parse_body(body) {
-            match block {
-                Block::Paragraph(inlines) => {
-                    self.in_list = false;
-                    self.blank();
-                    self.wrap(&inline_segments(catalog, &inlines), "", "");
-                }
-                Block::Bullet(inlines) => {
-                    if !self.in_list {
-                        self.blank();
-                    }
-                    self.in_list = true;
-                    let mut segments = vec![Segment::new("• ", Tone::Bullet)];
-                    segments.extend(inline_segments(catalog, &inlines));
-                    self.wrap(&segments, "", "  ");
-                }
-            }
-        }
-    }
-
-    fn footer(&mut self, catalog: &Catalog, index: usize) {
-        let node = catalog.node(index);
-        if !node.children.is_empty() {
-            self.heading("In this section");
-            for &child in &node.children {
-                self.link_item(catalog, &catalog.node(child).id);
-            }
-        }
-        if !node.see_also.is_empty() {
-            self.heading("See also");
-            for id in &node.see_also {
-                self.link_item(catalog, id);
-            }
-        }
-        if !node.terms.is_empty() {
-            self.heading("Search terms");
-            self.wrap(
-                &[Segment::new(node.terms.join(", "), Tone::Muted)],
-                "  ",
-                "  ",
-            );
-        }
-        if !node.sources.is_empty() && node.kind != crate::knowledge::Kind::Reference {
-            self.heading("Sources");
-            for (n, id) in node.sources.iter().enumerate() {
-                self.source_item(catalog, n + 1, id);
-            }
-        }
-    }
-
-    fn heading(&mut self, text: &str) {
-        self.in_list = false;
-        self.blank();
-        self.lines.push(vec![Segment::new(text, Tone::Heading)]);
-    }
-
-    fn link_item(&mut self, catalog: &Catalog, id: &str) {
-        let segments = [
-            Segment::new("→ ", Tone::Bullet),
-            Segment::new(catalog.title_of(id), Tone::Link),
-        ];
-        self.wrap(&segments, "  ", "    ");
-    }
-
-    fn source_item(&mut self, catalog: &Catalog, number: usize, id: &str) {
-        let marker = format!("[{number}] ");
-        let hang = " ".repeat(display_width(&marker) + 2);
-        let Some(source) = catalog.source(id) else {
-            self.wrap(
-                &[Segment::new(format!("{marker}{id}"), Tone::Muted)],
-                "  ",
-                &hang,
-            );
-            return;
-        };
-        let mut segments = vec![
-            Segment::new(marker, Tone::Muted),
-            Segment::new(format!("{}. ", source.title), Tone::Plain),
-        ];
-        segments.push(Segment::new(
-            describe_source(source).join(". "),
-            Tone::Muted,
-        ));
-        self.wrap(&segments, "  ", &hang);
-    }
-}
-
-fn inline_segments(catalog: &Catalog, inlines: &[Inline]) -> Vec<Segment> {
-    inlines
-        .iter()
-        .map(|inline| {
-            let tone = match inline {
-                Inline::Text(_) => Tone::Plain,
-                Inline::Link { .. } => Tone::Link,
-            };
-            Segment::new(markup::inline_text(inline, |id| catalog.title_of(id)), tone)
-        })
-        .collect()
 }
 
 #[cfg(test)]

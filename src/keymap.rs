@@ -5,6 +5,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
+mod bindings;
+
+use Context::Search;
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+pub use bindings::BINDINGS;
+
 /// Where a binding applies. The app asks for the contexts of its current state in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -16,6 +24,9 @@ pub enum Context {
     Detail,
     Search,
     Help,
+    Bookmarks,
+    /// A glossary term's definition.
+    Term,
 }
 
 impl Context {
@@ -27,6 +38,8 @@ impl Context {
             Self::Detail => "Detail pane",
             Self::Search => "Search",
             Self::Help => "Help",
+            Self::Bookmarks => "Bookmark list",
+            Self::Term => "Term definition",
         }
     }
 }
@@ -35,24 +48,6 @@ impl Context {
 pub struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
-}
-
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-    }
 }
 
 #[derive(Debug)]
@@ -64,237 +59,6 @@ pub struct Binding {
     /// Whether the footer shows it (the help overlay shows every binding).
     pub footer: bool,
 }
-
-const fn bind(
-    context: Context,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    footer: bool,
-) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        label,
-        footer,
-    }
-}
-
-use Context::{Always, Browse, Detail, Help, Search, Tree};
-use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
-};
-
-pub const BINDINGS: &[Binding] = &[
-    bind(Always, &[ctrl('c')], Action::Quit, "quit", false),
-    bind(Browse, &[ch('q')], Action::Quit, "quit", true),
-    bind(Browse, &[ch('?')], Action::ToggleHelp, "help", true),
-    bind(Browse, &[ch('/')], Action::OpenSearch, "search", true),
-    bind(
-        Browse,
-        &[plain(Tab), plain(BackTab)],
-        Action::SwitchFocus,
-        "switch pane",
-        true,
-    ),
-    bind(
-        Tree,
-        &[ch('j'), plain(Down)],
-        Action::SelectNext,
-        "next topic",
-        true,
-    ),
-    bind(
-        Tree,
-        &[ch('k'), plain(Up)],
-        Action::SelectPrevious,
-        "previous topic",
-        false,
-    ),
-    bind(
-        Tree,
-        &[ch('l'), plain(Right)],
-        Action::ExpandOrEnter,
-        "open / go in",
-        true,
-    ),
-    bind(
-        Tree,
-        &[ch('h'), plain(Left)],
-        Action::CollapseOrLeave,
-        "close / go up",
-        false,
-    ),
-    bind(
-        Tree,
-        &[plain(Enter), ch(' ')],
-        Action::ToggleNode,
-        "open or close",
-        false,
-    ),
-    bind(
-        Tree,
-        &[ch('g'), plain(Home)],
-        Action::SelectFirst,
-        "first topic",
-        false,
-    ),
-    bind(
-        Tree,
-        &[ch('G'), plain(End)],
-        Action::SelectLast,
-        "last topic",
-        false,
-    ),
-    bind(
-        Tree,
-        &[plain(PageDown), ctrl('d')],
-        Action::PageDown,
-        "page down",
-        false,
-    ),
-    bind(
-        Tree,
-        &[plain(PageUp), ctrl('u')],
-        Action::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        Tree,
-        &[ch('c')],
-        Action::CollapseAll,
-        "close all branches",
-        false,
-    ),
-    bind(
-        Tree,
-        &[ch('J')],
-        Action::ScrollDown,
-        "scroll the topic down",
-        false,
-    ),
-    bind(
-        Tree,
-        &[ch('K')],
-        Action::ScrollUp,
-        "scroll the topic up",
-        false,
-    ),
-    bind(
-        Detail,
-        &[ch('j'), plain(Down)],
-        Action::ScrollDown,
-        "scroll down",
-        true,
-    ),
-    bind(
-        Detail,
-        &[ch('k'), plain(Up)],
-        Action::ScrollUp,
-        "scroll up",
-        false,
-    ),
-    bind(
-        Detail,
-        &[plain(PageDown), ch(' '), ctrl('d')],
-        Action::ScrollPageDown,
-        "page down",
-        true,
-    ),
-    bind(
-        Detail,
-        &[plain(PageUp), ch('b'), ctrl('u')],
-        Action::ScrollPageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        Detail,
-        &[ch('g'), plain(Home)],
-        Action::ScrollTop,
-        "top",
-        false,
-    ),
-    bind(
-        Detail,
-        &[ch('G'), plain(End)],
-        Action::ScrollBottom,
-        "bottom",
-        false,
-    ),
-    bind(
-        Detail,
-        &[ch('h'), plain(Left), plain(Esc)],
-        Action::SwitchFocus,
-        "back to the tree",
-        false,
-    ),
-    bind(
-        Search,
-        &[plain(Down), ctrl('n')],
-        Action::SearchNext,
-        "next result",
-        true,
-    ),
-    bind(
-        Search,
-        &[plain(Up), ctrl('p')],
-        Action::SearchPrevious,
-        "previous result",
-        true,
-    ),
-    bind(
-        Search,
-        &[plain(Enter)],
-        Action::SearchAccept,
-        "jump to result",
-        true,
-    ),
-    bind(
-        Search,
-        &[plain(Esc)],
-        Action::SearchCancel,
-        "back to where you were",
-        true,
-    ),
-    bind(
-        Search,
-        &[plain(Backspace)],
-        Action::SearchBackspace,
-        "delete a character",
-        false,
-    ),
-    bind(
-        Search,
-        &[ctrl('w')],
-        Action::SearchDeleteWord,
-        "delete a word",
-        false,
-    ),
-    bind(
-        Help,
-        &[plain(Esc), ch('?'), ch('q')],
-        Action::CloseOverlay,
-        "close help",
-        true,
-    ),
-    bind(
-        Help,
-        &[ch('j'), plain(Down)],
-        Action::ScrollDown,
-        "scroll down",
-        true,
-    ),
-    bind(
-        Help,
-        &[ch('k'), plain(Up)],
-        Action::ScrollUp,
-        "scroll up",
-        false,
-    ),
-];
 
 /// Normalises a key event so `G` with Shift held matches the `G` in the table.
 fn key_of(event: KeyEvent) -> Key {
@@ -329,12 +93,14 @@ pub fn action_for(contexts: &[Context], event: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The bindings of `contexts` shown in the footer, as (keys, label).
+/// The bindings of `contexts` shown in the footer, as (first key, label): the most specific
+/// context first, since the footer cuts off what does not fit.
 pub fn footer_hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     contexts
         .iter()
+        .rev()
         .flat_map(|&c| BINDINGS.iter().filter(move |b| b.context == c && b.footer))
-        .map(|b| (keys_label(b.keys), b.label))
+        .map(|b| (keys_label(&b.keys[..1]), b.label))
         .collect()
 }
 
@@ -359,6 +125,7 @@ pub fn key_name(key: Key) -> String {
         Tab => "Tab".to_owned(),
         BackTab => "S-Tab".to_owned(),
         Backspace => "Bksp".to_owned(),
+        Delete => "Del".to_owned(),
         Home => "Home".to_owned(),
         End => "End".to_owned(),
         PageDown => "PgDn".to_owned(),
@@ -367,6 +134,8 @@ pub fn key_name(key: Key) -> String {
     };
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         format!("C-{base}")
+    } else if key.modifiers.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
     } else {
         base
     }
@@ -377,6 +146,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+    use Context::{Always, Browse, Detail, Help, Tree};
 
     /// Contexts that are consulted together, so a key must not appear twice among them.
     const STACKS: &[&[Context]] = &[
@@ -384,6 +154,8 @@ mod tests {
         &[Always, Browse, Detail],
         &[Always, Search],
         &[Always, Help],
+        &[Always, Context::Bookmarks],
+        &[Always, Context::Term],
     ];
 
     #[test]
@@ -412,6 +184,14 @@ mod tests {
         }
     }
 
+    fn keys_of(action: Action) -> &'static [Key] {
+        BINDINGS
+            .iter()
+            .find(|b| b.action == action)
+            .expect("bound")
+            .keys
+    }
+
     #[test]
     fn shifted_letters_and_typing() {
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -429,9 +209,16 @@ mod tests {
     }
 
     #[test]
-    fn footer_lists_labels_in_table_order() {
-        let hints = footer_hints(&[Browse]);
-        assert_eq!(hints[0], ("q".to_owned(), "quit"));
-        assert_eq!(hints[3], ("Tab/S-Tab".to_owned(), "switch pane"));
+    fn footer_lists_the_pane_first_with_one_key_each() {
+        let hints = footer_hints(&[Browse, Tree]);
+        assert_eq!(hints[0], ("Tab".to_owned(), "to the topic"));
+        assert_eq!(hints[1], ("q".to_owned(), "quit"));
+        assert_eq!(hints[5], ("Bksp".to_owned(), "back"));
+        let alt_left = KeyEvent::new(KeyCode::Left, KeyModifiers::ALT);
+        assert_eq!(
+            action_for(&[Always, Browse, Detail], alt_left),
+            Some(Action::Back)
+        );
+        assert_eq!(key_name(keys_of(Action::Forward)[0]), "Alt-→");
     }
 }

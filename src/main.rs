@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use hepatree::app::App;
 use hepatree::cli::{self, Cli};
+use hepatree::state::Store;
 use hepatree::theme::Theme;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -17,7 +18,16 @@ fn main() -> ExitCode {
         Ok(catalog) => catalog,
         Err(code) => return code,
     };
-    match explore(App::new(catalog, Theme::from_env())) {
+    let mut app = App::new(catalog, Theme::from_env());
+    app.knowledge_name = cli::knowledge_key(&cli);
+    if let Some(store) = Store::locate(&app.knowledge_name) {
+        app.attach(store, cli.fresh);
+    }
+    let result = explore(&mut app);
+    if let Err(error) = app.save() {
+        eprintln!("hepatree: {error}");
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("hepatree: terminal error: {error}");
@@ -28,7 +38,7 @@ fn main() -> ExitCode {
 
 /// Runs the explorer full-screen. `ratatui::init` restores the terminal on panic; the extra
 /// hook also turns mouse reporting off first, so a crash leaves a usable shell.
-fn explore(app: App) -> io::Result<()> {
+fn explore(app: &mut App) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

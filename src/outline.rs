@@ -13,6 +13,23 @@ pub struct Row {
     pub depth: usize,
     pub has_children: bool,
     pub open: bool,
+    /// False for a row shown only as the ancestor of a filter's match.
+    pub matched: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Hidden,
+    /// An ancestor of a match, kept so the match has its context.
+    Context,
+    Match,
+}
+
+/// A filter in force: what each node shows as, and the open branches from before it.
+#[derive(Debug, Clone)]
+struct Filter {
+    shown: Vec<Shown>,
+    open_before: HashSet<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -24,6 +41,7 @@ pub struct Outline {
     rows: Vec<Row>,
     /// Index into `rows` of the selected row.
     cursor: usize,
+    filter: Option<Filter>,
 }
 
 impl Outline {
@@ -35,6 +53,7 @@ impl Outline {
             open: HashSet::new(),
             rows: Vec::new(),
             cursor: 0,
+            filter: None,
         };
         outline.rebuild(None);
         outline
@@ -130,6 +149,78 @@ impl Outline {
         self.rebuild(Some(node));
     }
 
+    /// Shows only the nodes for which `matches` is true, with their ancestors (opened) for
+    /// context; `None` shows everything again with the branches that were open before.
+    pub fn set_filter(&mut self, matches: Option<&[bool]>) {
+        let selected = self.selected();
+        let open_before = match self.filter.take() {
+            Some(filter) => filter.open_before,
+            None => self.open.clone(),
+        };
+        let Some(matches) = matches else {
+            self.open = open_before;
+            match selected {
+                Some(node) => self.reveal(node),
+                None => self.rebuild(None),
+            }
+            return;
+        };
+        let mut shown: Vec<Shown> = matches
+            .iter()
+            .map(|&m| if m { Shown::Match } else { Shown::Hidden })
+            .collect();
+        self.open.clone_from(&open_before);
+        let found: Vec<usize> = (0..shown.len()).filter(|&n| matches[n]).collect();
+        for node in found {
+            let mut current = self.parents[node];
+            while let Some(parent) = current {
+                self.open.insert(parent);
+                if shown[parent] == Shown::Hidden {
+                    shown[parent] = Shown::Context;
+                }
+                current = self.parents[parent];
+            }
+        }
+        self.filter = Some(Filter { shown, open_before });
+        let keep = selected.filter(|&n| matches.get(n) == Some(&true));
+        self.rebuild(keep);
+        if keep.is_none() {
+            self.cursor = self.rows.iter().position(|r| r.matched).unwrap_or(0);
+        }
+    }
+
+    pub const fn is_filtered(&self) -> bool {
+        self.filter.is_some()
+    }
+
+    /// Whether a node can appear in the tree under the current filter.
+    pub fn is_visible(&self, node: usize) -> bool {
+        self.filter
+            .as_ref()
+            .is_none_or(|f| f.shown.get(node).is_some_and(|&s| s != Shown::Hidden))
+    }
+
+    /// The open branches (as the reader left them, a filter's openings aside).
+    pub fn open_nodes(&self) -> Vec<usize> {
+        let open = self.filter.as_ref().map_or(&self.open, |f| &f.open_before);
+        let mut nodes: Vec<usize> = open.iter().copied().collect();
+        nodes.sort_unstable();
+        nodes
+    }
+
+    /// Opens exactly the given branches (a restored session) and selects `selected`.
+    pub fn restore(&mut self, open: impl IntoIterator<Item = usize>, selected: Option<usize>) {
+        self.filter = None;
+        self.open = open
+            .into_iter()
+            .filter(|&n| self.children.get(n).is_some_and(|c| !c.is_empty()))
+            .collect();
+        match selected {
+            Some(node) if node < self.parents.len() => self.reveal(node),
+            _ => self.rebuild(None),
+        }
+    }
+
     pub fn close_all(&mut self) {
         let top = self.selected().map(|n| self.top_ancestor(n));
         self.open.clear();
@@ -146,17 +237,30 @@ impl Outline {
     /// Recomputes the visible rows and puts the cursor on `keep` when it is visible.
     fn rebuild(&mut self, keep: Option<usize>) {
         let mut rows = Vec::new();
-        let mut stack: Vec<(usize, usize)> = self.roots.iter().rev().map(|&r| (r, 0)).collect();
+        let mut stack: Vec<(usize, usize)> = self
+            .roots
+            .iter()
+            .rev()
+            .filter(|&&r| self.is_visible(r))
+            .map(|&r| (r, 0))
+            .collect();
+        let shown = |node: usize| self.filter.as_ref().map_or(Shown::Match, |f| f.shown[node]);
         while let Some((node, depth)) = stack.pop() {
-            let open = self.open.contains(&node);
+            let visible_children: Vec<usize> = self.children[node]
+                .iter()
+                .copied()
+                .filter(|&c| shown(c) != Shown::Hidden)
+                .collect();
+            let open = self.open.contains(&node) && !visible_children.is_empty();
             rows.push(Row {
                 node,
                 depth,
-                has_children: !self.children[node].is_empty(),
+                has_children: !visible_children.is_empty(),
                 open,
+                matched: shown(node) == Shown::Match,
             });
             if open {
-                stack.extend(self.children[node].iter().rev().map(|&c| (c, depth + 1)));
+                stack.extend(visible_children.iter().rev().map(|&c| (c, depth + 1)));
             }
         }
         self.rows = rows;
@@ -245,6 +349,23 @@ mod tests {
         assert_eq!(selected(&catalog, &outline), "a1x");
         outline.close_all();
         assert_eq!(selected(&catalog, &outline), "a");
+    }
+
+    #[test]
+    fn a_filter_keeps_ancestors_and_restores_the_open_branches() {
+        let (catalog, mut outline) = outline();
+        let a1x = catalog.index_of("a1x").expect("a1x");
+        let mut matches = vec![false; catalog.len()];
+        matches[a1x] = true;
+        outline.set_filter(Some(&matches));
+        assert_eq!(visible(&catalog, &outline), ["a", "a1", "a1x"]);
+        assert_eq!(selected(&catalog, &outline), "a1x");
+        assert!(!outline.rows()[0].matched && outline.rows()[2].matched);
+        assert!(outline.open_nodes().is_empty());
+        outline.set_filter(None);
+        assert_eq!(visible(&catalog, &outline), ["a", "a1", "a1x", "a2", "b"]);
+        outline.restore([], None);
+        assert_eq!(visible(&catalog, &outline), ["a", "b"]);
     }
 
     #[test]

@@ -24,7 +24,14 @@ pub struct Theme {
     pub summary: Style,
     pub heading: Style,
     pub link: Style,
+    pub term: Style,
     pub bullet: Style,
+    /// The link or term the reader has selected in the detail pane.
+    pub target_selected: Style,
+    /// Tree rows kept only as context for a filter's matches.
+    pub context: Style,
+    pub bookmark: Style,
+    pub status: Style,
 }
 
 const BOLD: Modifier = Modifier::BOLD;
@@ -61,7 +68,15 @@ pub const COLOR: Theme = Theme {
     link: Style::new()
         .fg(Color::Blue)
         .add_modifier(Modifier::UNDERLINED),
+    term: Style::new().fg(Color::Green),
+    target_selected: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(BOLD),
     bullet: Style::new().fg(Color::Cyan),
+    context: Style::new().fg(Color::DarkGray),
+    bookmark: Style::new().fg(Color::Yellow),
+    status: Style::new().fg(Color::Yellow).add_modifier(BOLD),
 };
 
 pub const MONO: Theme = Theme {
@@ -88,7 +103,14 @@ pub const MONO: Theme = Theme {
     summary: Style::new().add_modifier(Modifier::ITALIC),
     heading: Style::new().add_modifier(BOLD),
     link: Style::new().add_modifier(Modifier::UNDERLINED),
+    term: Style::new().add_modifier(Modifier::ITALIC),
+    target_selected: Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(BOLD),
     bullet: Style::new(),
+    context: Style::new().add_modifier(Modifier::DIM),
+    bookmark: Style::new().add_modifier(BOLD),
+    status: Style::new().add_modifier(BOLD),
 };
 
 impl Theme {
@@ -109,6 +131,7 @@ impl Theme {
             Tone::Summary => self.summary,
             Tone::Heading => self.heading,
             Tone::Link => self.link,
+            Tone::Term => self.term,
             Tone::Bullet => self.bullet,
             Tone::Muted => self.muted,
             Tone::Match => self.matched,

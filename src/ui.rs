@@ -6,6 +6,7 @@ mod detail;
 mod footer;
 mod header;
 mod help;
+mod lists;
 mod search;
 mod tree;
 
@@ -43,6 +44,8 @@ impl Widget for &mut App {
             Overlay::None => {}
             Overlay::Search => search::render(self, body, buf),
             Overlay::Help => help::render(self, body, buf),
+            Overlay::Bookmarks => lists::render_bookmarks(self, body, buf),
+            Overlay::Term(term) => lists::render_term(self, term, body, buf),
         }
     }
 }

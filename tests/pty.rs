@@ -18,8 +18,22 @@ struct Tui {
     master: Box<dyn MasterPty + Send>,
 }
 
+/// A fresh, empty state directory for one test, so saved sessions never leak between
+/// tests or into the real one.
+fn state_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pty-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("state dir");
+    dir
+}
+
 impl Tui {
-    fn spawn(args: &[&str], cols: u16, rows: u16) -> Self {
+    /// Starts the binary with a state directory of its own, named after the test.
+    fn spawn(test: &str, args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::spawn_in(&state_dir(test), args, cols, rows)
+    }
+
+    fn spawn_in(state: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,6 +46,7 @@ impl Tui {
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
+        command.env("HEPATREE_STATE_DIR", state);
         let child = pair.slave.spawn_command(command).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -97,7 +112,12 @@ impl Tui {
 
 #[test]
 fn browse_search_jump_and_quit() {
-    let mut tui = Tui::spawn(&["--knowledge", "tests/fixtures/small.ron"], 100, 30);
+    let mut tui = Tui::spawn(
+        "browse",
+        &["--knowledge", "tests/fixtures/small.ron"],
+        100,
+        30,
+    );
     tui.wait_for("Educational only");
     tui.wait_for("Top › Welcome");
     assert!(
@@ -132,7 +152,12 @@ fn browse_search_jump_and_quit() {
 
 #[test]
 fn resize_lays_out_again() {
-    let mut tui = Tui::spawn(&["--knowledge", "tests/fixtures/small.ron"], 80, 24);
+    let mut tui = Tui::spawn(
+        "resize",
+        &["--knowledge", "tests/fixtures/small.ron"],
+        80,
+        24,
+    );
     tui.wait_for("Top › Welcome");
     // The emulator first, so the redraw that the resize causes lands on the new size.
     tui.parser

@@ -2,7 +2,7 @@
 //! which is built once per topic, width and highlight rather than on every frame.
 
 use crate::catalog::Catalog;
-use crate::document::{self, Document, Highlight};
+use crate::document::{self, Document, Highlight, Target};
 
 #[derive(Debug, Default)]
 pub struct DetailState {
@@ -12,6 +12,8 @@ pub struct DetailState {
     pub highlight: Highlight,
     /// Scroll to the first highlighted line at the next layout (after a search jump).
     pub scroll_to_match: bool,
+    /// The selected link or term, as an index into the document's targets.
+    pub selected: Option<usize>,
     cache: Option<Cached>,
 }
 
@@ -29,6 +31,51 @@ impl DetailState {
         self.scroll = 0;
         self.highlight = Highlight::default();
         self.scroll_to_match = false;
+        self.selected = None;
+    }
+
+    /// The document laid out at the last frame, if any.
+    pub fn cached(&self) -> Option<&Document> {
+        self.cache.as_ref().map(|c| &c.document)
+    }
+
+    /// The selected link or term, if the last layout has it.
+    pub fn selected_target(&self) -> Option<Target> {
+        self.cached()?.targets.get(self.selected?).copied()
+    }
+
+    /// Moves the selection `delta` links on, wrapping around. Without a selection it starts
+    /// from what is on screen: the first link in view going forward, the last going back.
+    pub fn select_target(&mut self, delta: isize) {
+        let Some(document) = self.cached() else {
+            return;
+        };
+        let count = document.targets.len();
+        if count == 0 {
+            return;
+        }
+        let next = match self.selected {
+            Some(current) => current.cast_signed() + delta,
+            None if delta > 0 => document
+                .targets
+                .iter()
+                .position(|t| t.line >= self.scroll)
+                .unwrap_or(0)
+                .cast_signed(),
+            None => document
+                .targets
+                .iter()
+                .rposition(|t| t.line < self.scroll + self.height.max(1))
+                .unwrap_or(count - 1)
+                .cast_signed(),
+        };
+        let next = next.rem_euclid(count.cast_signed()).cast_unsigned();
+        let line = document.targets[next].line;
+        self.selected = Some(next);
+        if line < self.scroll || line >= self.scroll + self.height.max(1) {
+            self.scroll = line.saturating_sub(self.height / 3);
+            self.scroll_by(0);
+        }
     }
 
     /// The document for `node` at `width`, laid out again only when one of them (or the

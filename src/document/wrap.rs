@@ -16,6 +16,7 @@ pub fn display_width(text: &str) -> usize {
 struct StyledWord<'a> {
     word: Word<'a>,
     tone: Tone,
+    target: Option<usize>,
 }
 
 impl Fragment for StyledWord<'_> {
@@ -64,7 +65,10 @@ fn styled_words<'a>(
 ) -> Vec<StyledWord<'a>> {
     let mut words = Vec::new();
     for segment in segments {
-        let can_match = matches!(segment.tone, Tone::Plain | Tone::Link | Tone::Summary);
+        let can_match = matches!(
+            segment.tone,
+            Tone::Plain | Tone::Link | Tone::Term | Tone::Summary
+        );
         let text = segment.text.as_str();
         let body = text.trim_start_matches(' ');
         // Space that opens a segment belongs after the previous segment's last word.
@@ -78,33 +82,39 @@ fn styled_words<'a>(
             } else {
                 segment.tone
             };
-            words.extend(word.break_apart(max).map(|word| StyledWord { word, tone }));
+            let target = segment.target;
+            words.extend(
+                word.break_apart(max)
+                    .map(|word| StyledWord { word, tone, target }),
+            );
         }
     }
     words
 }
 
-/// Joins a row of words into segments, merging neighbours of the same tone.
+/// Joins a row of words into segments, merging neighbours of the same tone and target. The
+/// space after a styled run stays plain, so a selected link is not drawn with a tail.
 fn line_of(row: &[StyledWord<'_>], prefix: &str) -> Line {
     let mut line: Line = Vec::new();
     if !prefix.is_empty() {
         line.push(Segment::new(prefix, Tone::Plain));
     }
     for (n, styled) in row.iter().enumerate() {
-        let space = if n + 1 == row.len() {
-            ""
-        } else {
-            styled.word.whitespace
-        };
         match line.last_mut() {
-            Some(previous) if previous.tone == styled.tone => {
+            Some(previous) if previous.tone == styled.tone && previous.target == styled.target => {
                 previous.text.push_str(styled.word.word);
-                previous.text.push_str(space);
             }
-            _ => {
-                let text = format!("{}{space}", styled.word.word);
-                line.push(Segment::new(text, styled.tone));
+            _ => line.push(Segment::to(styled.word.word, styled.tone, styled.target)),
+        }
+        let Some(next) = row.get(n + 1) else { break };
+        let space = styled.word.whitespace;
+        let continues = next.tone == styled.tone && next.target == styled.target;
+        match line.last_mut() {
+            Some(run) if continues || (run.tone == Tone::Plain && run.target.is_none()) => {
+                run.text.push_str(space);
             }
+            _ if space.is_empty() => {}
+            _ => line.push(Segment::new(space, Tone::Plain)),
         }
     }
     line

@@ -24,6 +24,7 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         return;
     };
     app.detail.height = usize::from(inner.height);
+    let selected = app.detail.selected;
     let (scroll, document) = app
         .detail
         .document(&app.catalog, node, usize::from(inner.width));
@@ -36,7 +37,14 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         .map(|line| {
             let spans: Vec<Span> = line
                 .iter()
-                .map(|segment| Span::styled(segment.text.as_str(), theme.tone(segment.tone)))
+                .map(|segment| {
+                    let style = if segment.target.is_some() && segment.target == selected {
+                        theme.target_selected
+                    } else {
+                        theme.tone(segment.tone)
+                    };
+                    Span::styled(segment.text.as_str(), style)
+                })
                 .collect();
             Line::from(spans)
         })

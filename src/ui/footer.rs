@@ -1,4 +1,5 @@
-//! The bottom line: the keys of the current mode, from the keymap table, as many as fit.
+//! The bottom line: a status message when there is one, then the keys of the current mode
+//! from the keymap table, as many as fit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,6 +13,11 @@ use crate::keymap;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0;
+    if let Some(status) = &app.status {
+        let text = format!(" {status} ");
+        used = display_width(&text);
+        spans.push(Span::styled(text, app.theme.status));
+    }
     for (keys, label) in keymap::footer_hints(&app.contexts()) {
         let width = display_width(&keys) + display_width(label) + 3;
         if used + width > usize::from(area.width) {

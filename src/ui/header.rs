@@ -13,7 +13,10 @@ const WARNING: &str = " Educational only · not medical advice ";
 const SHORT_WARNING: &str = " Not medical advice ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = format!(" hepatree · {}", app.catalog.title);
+    let mut title = format!(" hepatree · {}", app.catalog.title);
+    if let Some(label) = app.filter_label() {
+        title = format!("{title} · filter: {label}");
+    }
     let warning = if usize::from(area.width) > display_width(WARNING) + display_width(&title) {
         WARNING
     } else {

@@ -1,4 +1,5 @@
-//! The topic tree pane: one row per visible topic, indented by depth, with ▸/▾ on branches.
+//! The topic tree pane: one row per visible topic, indented by depth, with ▸/▾ on branches,
+//! ★ on bookmarks, and rows kept only as a filter's context dimmed.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,8 +17,12 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         app.outline.cursor() + 1,
         app.outline.rows().len()
     );
+    let title = app.filter_label().map_or_else(
+        || " Topics ".to_owned(),
+        |label| format!(" Topics: {label} "),
+    );
     let block = Block::bordered()
-        .title(" Topics ")
+        .title(title)
         .title_bottom(Line::from(position).right_aligned())
         .border_style(if focused {
             theme.border_focused
@@ -36,15 +41,17 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
                 (true, true) => "▾ ",
             };
             let indent = "  ".repeat(row.depth);
-            let style = if row.has_children {
-                theme.branch
-            } else {
-                ratatui::style::Style::new()
+            let style = match (row.matched, row.has_children) {
+                (false, _) => theme.context,
+                (true, true) => theme.branch,
+                (true, false) => ratatui::style::Style::new(),
             };
-            ListItem::new(Line::from(vec![
-                Span::raw(format!("{indent}{marker}")),
-                Span::styled(node.title.as_str(), style),
-            ]))
+            let mut spans = vec![Span::raw(format!("{indent}{marker}"))];
+            if app.bookmarks.contains(&row.node) {
+                spans.push(Span::styled("★ ", theme.bookmark));
+            }
+            spans.push(Span::styled(node.title.as_str(), style));
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let highlight = if focused {

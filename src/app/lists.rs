@@ -1,0 +1,65 @@
+//! The two list overlays: the bookmark list, and a glossary term's definition with the
+//! topics it relates to. Both are moved through, chosen from and closed the same way.
+
+use super::{App, Overlay};
+
+impl App {
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some(node) = self.selected() else { return };
+        let title = self.catalog.node(node).title.clone();
+        if let Some(at) = self.bookmarks.iter().position(|&b| b == node) {
+            self.bookmarks.remove(at);
+            self.status = Some(format!("Removed the bookmark on “{title}”"));
+        } else {
+            self.bookmarks.push(node);
+            self.status = Some(format!("Bookmarked “{title}”"));
+        }
+        self.persist();
+    }
+
+    pub(super) fn open_list(&mut self, overlay: Overlay) {
+        self.overlay = overlay;
+        self.list_cursor = 0;
+    }
+
+    /// What the open list overlay lists, as nodes to jump to: the bookmarks, or a term's
+    /// own glossary entry followed by its related topics.
+    pub fn list_items(&self) -> Vec<usize> {
+        match self.overlay {
+            Overlay::Bookmarks => self.bookmarks.clone(),
+            Overlay::Term(term) => std::iter::once(term)
+                .chain(
+                    self.catalog
+                        .node(term)
+                        .see_also
+                        .iter()
+                        .filter_map(|id| self.catalog.index_of(id)),
+                )
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn move_list(&mut self, delta: isize) {
+        let last = self.list_items().len().saturating_sub(1);
+        self.list_cursor = self.list_cursor.saturating_add_signed(delta).min(last);
+    }
+
+    pub(super) fn accept_list(&mut self) {
+        if let Some(&node) = self.list_items().get(self.list_cursor) {
+            self.overlay = Overlay::None;
+            self.jump(node);
+        }
+    }
+
+    pub(super) fn remove_from_list(&mut self) {
+        if self.overlay != Overlay::Bookmarks || self.list_cursor >= self.bookmarks.len() {
+            return;
+        }
+        let node = self.bookmarks.remove(self.list_cursor);
+        let title = &self.catalog.node(node).title;
+        self.status = Some(format!("Removed the bookmark on “{title}”"));
+        self.move_list(0);
+        self.persist();
+    }
+}

@@ -1,0 +1,169 @@
+//! Moving through the knowledge base beyond the tree: links and terms in the text, history,
+//! the kind filter, and copying a topic out.
+
+use super::{App, Focus, Overlay};
+use crate::action::Action;
+use crate::catalog::Catalog;
+use crate::document::{self, Highlight, TargetKind};
+use crate::history::Location;
+use crate::knowledge::Kind;
+use crate::sanitize::clean_text;
+
+/// Actions after which the detail pane keeps the scroll position they set.
+pub const fn keeps_scroll(action: Action) -> bool {
+    matches!(
+        action,
+        Action::SearchAccept | Action::SearchCancel | Action::Back | Action::Forward
+    )
+}
+
+/// The kinds of the file's own topics worth filtering by, in the order `Kind` lists them.
+pub fn filter_kinds(catalog: &Catalog) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = catalog.nodes()[..catalog.topic_count]
+        .iter()
+        .map(|n| n.kind)
+        .filter(|k| !matches!(k, Kind::Section | Kind::Term | Kind::Reference))
+        .collect();
+    kinds.sort_by_key(|&k| k as u8);
+    kinds.dedup();
+    kinds
+}
+
+impl App {
+    /// Where the reader is now, for the history.
+    pub fn location(&self) -> Option<Location> {
+        self.selected().map(|node| Location {
+            node,
+            scroll: self.detail.scroll,
+        })
+    }
+
+    /// Goes to `node` as a jump the history remembers.
+    pub fn jump(&mut self, node: usize) {
+        if self.selected() == Some(node) {
+            self.detail.reset();
+            return;
+        }
+        if let Some(here) = self.location() {
+            self.history.leave(here);
+        }
+        self.show(node);
+    }
+
+    /// Selects `node` in the tree, lifting a filter that hides it.
+    pub fn show(&mut self, node: usize) {
+        if !self.outline.is_visible(node) {
+            self.set_filter(None);
+            self.status = Some("Filter cleared to show the topic".to_owned());
+        }
+        self.outline.reveal(node);
+        self.detail.reset();
+    }
+
+    fn return_to(&mut self, location: Location) {
+        self.show(location.node);
+        self.detail.scroll = location.scroll;
+    }
+
+    pub(super) fn go_back(&mut self) {
+        let Some(here) = self.location() else { return };
+        match self.history.back(here) {
+            Some(location) => self.return_to(location),
+            None => self.status = Some("Nothing to go back to".to_owned()),
+        }
+    }
+
+    pub(super) fn go_forward(&mut self) {
+        let Some(here) = self.location() else { return };
+        match self.history.forward(here) {
+            Some(location) => self.return_to(location),
+            None => self.status = Some("Nothing to go forward to".to_owned()),
+        }
+    }
+
+    pub(super) fn select_target(&mut self, delta: isize) {
+        self.focus = Focus::Detail;
+        self.detail.select_target(delta);
+        if self.detail.selected.is_none() {
+            self.status = Some("This topic has no links".to_owned());
+        }
+    }
+
+    /// Follows the selected link, or opens the selected term's definition. With nothing
+    /// selected it selects the first link in view instead.
+    pub(super) fn follow_target(&mut self) {
+        let Some(target) = self.detail.selected_target() else {
+            self.select_target(1);
+            return;
+        };
+        match target.kind {
+            TargetKind::Link => self.jump(target.node),
+            TargetKind::Term => {
+                self.overlay = Overlay::Term(target.node);
+                self.list_cursor = 0;
+            }
+        }
+    }
+
+    pub(super) fn cycle_filter(&mut self, delta: isize) {
+        let choices = self.filter_kinds.len().cast_signed() + 1;
+        let current = self.filter.map_or(0, |f| f.cast_signed() + 1);
+        let next = (current + delta).rem_euclid(choices);
+        self.set_filter(usize::try_from(next - 1).ok());
+        let label = self.filter_label();
+        let shown = self.outline.rows().iter().filter(|r| r.matched).count();
+        self.status = Some(match label {
+            Some(label) => format!("Showing {label} ({shown} in view)"),
+            None => "Showing all topics".to_owned(),
+        });
+    }
+
+    pub fn set_filter(&mut self, filter: Option<usize>) {
+        let kind = filter.and_then(|f| self.filter_kinds.get(f).copied());
+        self.filter = filter.filter(|_| kind.is_some());
+        let before = self.selected();
+        match kind {
+            Some(kind) => {
+                let matches: Vec<bool> = self
+                    .catalog
+                    .nodes()
+                    .iter()
+                    .map(|n| n.kind == kind)
+                    .collect();
+                self.outline.set_filter(Some(&matches));
+            }
+            None => self.outline.set_filter(None),
+        }
+        if self.selected() != before {
+            self.detail.reset();
+        }
+    }
+
+    /// The filter in force, as the header shows it: "risks".
+    pub fn filter_label(&self) -> Option<String> {
+        let kind = self.filter_kinds.get(self.filter?)?;
+        Some(plural(kind.label()))
+    }
+
+    /// Hands the topic, as plain unwrapped text, to the terminal loop for the clipboard.
+    pub(super) fn copy_topic(&mut self) {
+        let Some(node) = self.selected() else { return };
+        let layout = document::build(&self.catalog, node, usize::MAX / 4, &Highlight::default());
+        let text = clean_text(&layout.plain());
+        let title = &self.catalog.node(node).title;
+        self.status = Some(format!(
+            "Copied “{title}” to the clipboard ({} characters)",
+            text.chars().count()
+        ));
+        self.clipboard = Some(text);
+    }
+}
+
+fn plural(label: &str) -> String {
+    match label {
+        "disease course" => "disease course".to_owned(),
+        "evidence" => "evidence".to_owned(),
+        "eligibility" => "eligibility".to_owned(),
+        other => format!("{other}s"),
+    }
+}

@@ -1,0 +1,80 @@
+//! Between runs: the explorer's state as a [`Session`] of ids, and back. Ids that no longer
+//! exist in the knowledge file are dropped quietly, so an edited file never breaks a resume.
+
+use super::App;
+use crate::history::{History, Location};
+use crate::state::{Place, Session, Store, VERSION};
+
+impl App {
+    /// The state worth keeping: position, open branches, bookmarks and history.
+    pub fn session(&self) -> Session {
+        let id = |node: usize| self.catalog.node(node).id.clone();
+        let place = |l: &Location| Place {
+            id: id(l.node),
+            scroll: l.scroll,
+        };
+        Session {
+            version: VERSION,
+            knowledge: self.knowledge_name.clone(),
+            selected: self.selected().map(id),
+            scroll: self.detail.scroll,
+            open: self.outline.open_nodes().into_iter().map(id).collect(),
+            bookmarks: self.bookmarks.iter().map(|&n| id(n)).collect(),
+            back: self.history.back_stack().iter().map(place).collect(),
+            forward: self.history.forward_stack().iter().map(place).collect(),
+        }
+    }
+
+    /// Takes back bookmarks, and unless `fresh`, the position, open branches and history.
+    pub fn restore(&mut self, session: &Session, fresh: bool) {
+        let node = |id: &String| self.catalog.index_of(id);
+        self.bookmarks = session.bookmarks.iter().filter_map(node).collect();
+        self.bookmarks.dedup();
+        if fresh {
+            return;
+        }
+        let places = |list: &[Place]| -> Vec<Location> {
+            list.iter()
+                .filter_map(|p| {
+                    self.catalog.index_of(&p.id).map(|node| Location {
+                        node,
+                        scroll: p.scroll,
+                    })
+                })
+                .collect()
+        };
+        self.history = History::from_stacks(places(&session.back), places(&session.forward));
+        let open: Vec<usize> = session.open.iter().filter_map(node).collect();
+        let selected = session.selected.as_ref().and_then(node);
+        self.outline.restore(open, selected);
+        self.detail.reset();
+        if selected.is_some() {
+            self.detail.scroll = session.scroll;
+        }
+    }
+
+    /// Loads the saved session from `store` (a notice goes to the status line) and keeps the
+    /// store for saving.
+    pub fn attach(&mut self, mut store: Store, fresh: bool) {
+        let (session, notice) = store.load();
+        if let Some(session) = session {
+            self.restore(&session, fresh);
+        }
+        self.status = notice;
+        self.store = Some(store);
+    }
+
+    /// Saves the session, if there is a store.
+    pub fn save(&self) -> Result<(), String> {
+        self.store
+            .as_ref()
+            .map_or(Ok(()), |s| s.save(&self.session()))
+    }
+
+    /// Saves after a change the reader expects to last (a bookmark), reporting a failure.
+    pub(super) fn persist(&mut self) {
+        if let Err(error) = self.save() {
+            self.status = Some(format!("Not saved: {error}"));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Which entries refer to which: the reverse of every inline link, see-also entry and
+//! glossary "related" list, so a topic can show what points at it.
+
+use std::collections::HashMap;
+
+use super::Node;
+use crate::knowledge::Kind;
+use crate::markup::link_targets;
+
+/// For every node, the nodes that link to it, in tree order, each once. Source entries are
+/// left out: their "cited by" lists would make every topic refer back to its sources.
+pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, usize>) -> Vec<Vec<usize>> {
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (from, node) in nodes.iter().enumerate() {
+        if node.kind == Kind::Reference {
+            continue;
+        }
+        let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);
+        let targets = inline.chain(node.see_also.iter().map(String::as_str));
+        for to in targets.filter_map(|id| by_id.get(id).copied()) {
+            if to != from && !incoming[to].contains(&from) {
+                incoming[to].push(from);
+            }
+        }
+    }
+    incoming
+}

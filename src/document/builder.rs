@@ -1,0 +1,200 @@
+//! Turns one entry of the catalog into lines: header, body, then the lists that lead on
+//! (subtopics, see also, backlinks, sources), recording every link and marked term.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use super::wrap::{self, display_width};
+use super::{Highlight, Line, Segment, Target, TargetKind, Tone};
+use crate::catalog::{Catalog, describe_source};
+use crate::knowledge::Kind;
+use crate::markup::{self, Block, Inline};
+
+pub struct Builder<'a> {
+    pub catalog: &'a Catalog,
+    pub width: usize,
+    pub lines: Vec<Line>,
+    pub highlight: &'a Highlight,
+    /// Whether the last block was a bullet, so the next bullet follows without a gap.
+    pub in_list: bool,
+    pub targets: Vec<Target>,
+    /// Glossary entries already marked (each is marked once), and the entry itself.
+    pub terms_seen: HashSet<usize>,
+}
+
+impl Builder<'_> {
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.lines.push(Vec::new());
+        }
+    }
+
+    fn wrap(&mut self, segments: &[Segment], first_indent: &str, indent: &str) {
+        let lines = wrap::wrap(segments, self.width, first_indent, indent, self.highlight);
+        self.lines.extend(lines);
+    }
+
+    fn target(&mut self, node: Option<usize>, kind: TargetKind) -> Option<usize> {
+        let node = node?;
+        self.targets.push(Target {
+            node,
+            kind,
+            line: 0,
+        });
+        Some(self.targets.len() - 1)
+    }
+
+    pub fn header(&mut self, index: usize) {
+        let node = self.catalog.node(index);
+        let crumb = format!("Top › {}", self.catalog.breadcrumb(index, " › "));
+        self.wrap(&[Segment::new(crumb, Tone::Breadcrumb)], "", "");
+        self.wrap(&[Segment::new(node.title.clone(), Tone::Title)], "", "");
+        let mut tag = node.kind.label().to_owned();
+        if !node.children.is_empty() {
+            let count = node.children.len();
+            let plural = if count == 1 { "" } else { "s" };
+            let _ = write!(tag, " · {count} subtopic{plural}");
+        }
+        self.wrap(&[Segment::new(tag, Tone::Tag)], "", "");
+        if !node.summary.is_empty() {
+            self.blank();
+            self.wrap(&[Segment::new(node.summary.clone(), Tone::Summary)], "", "");
+        }
+    }
+
+    /// Lays out the body; `mark_terms` marks the glossary terms it uses.
+    pub fn body(&mut self, body: &str, mark_terms: bool) {
+        for block in markup::parse_body(body) {
+            match block {
+                Block::Paragraph(inlines) => {
+                    self.in_list = false;
+                    self.blank();
+                    let segments = self.inline_segments(&inlines, mark_terms);
+                    self.wrap(&segments, "", "");
+                }
+                Block::Bullet(inlines) => {
+                    if !self.in_list {
+                        self.blank();
+                    }
+                    self.in_list = true;
+                    let mut segments = vec![Segment::new("• ", Tone::Bullet)];
+                    segments.extend(self.inline_segments(&inlines, mark_terms));
+                    self.wrap(&segments, "", "  ");
+                }
+            }
+        }
+    }
+
+    fn inline_segments(&mut self, inlines: &[Inline], mark_terms: bool) -> Vec<Segment> {
+        let mut segments = Vec::new();
+        for inline in inlines {
+            let text = markup::inline_text(inline, |id| self.catalog.title_of(id));
+            match inline {
+                Inline::Link { target, .. } => {
+                    let node = self.catalog.index_of(target);
+                    let target = self.target(node, TargetKind::Link);
+                    segments.push(Segment::to(text, Tone::Link, target));
+                }
+                Inline::Text(_) if mark_terms => self.mark_terms(&text, &mut segments),
+                Inline::Text(_) => segments.push(Segment::new(text, Tone::Plain)),
+            }
+        }
+        segments
+    }
+
+    /// Splits plain text around the glossary terms it uses.
+    fn mark_terms(&mut self, text: &str, segments: &mut Vec<Segment>) {
+        let marks = self.catalog.terms.find(text, &mut self.terms_seen);
+        let mut at = 0;
+        for mark in marks {
+            if mark.range.start > at {
+                segments.push(Segment::new(&text[at..mark.range.start], Tone::Plain));
+            }
+            let target = self.target(Some(mark.node), TargetKind::Term);
+            segments.push(Segment::to(&text[mark.range.clone()], Tone::Term, target));
+            at = mark.range.end;
+        }
+        if at < text.len() {
+            segments.push(Segment::new(&text[at..], Tone::Plain));
+        }
+    }
+
+    pub fn footer(&mut self, index: usize) {
+        let catalog = self.catalog;
+        let node = catalog.node(index);
+        if !node.children.is_empty() {
+            self.heading("In this section");
+            for &child in &node.children {
+                self.link_item(child);
+            }
+        }
+        let see_also: Vec<usize> = node
+            .see_also
+            .iter()
+            .filter_map(|id| catalog.index_of(id))
+            .collect();
+        self.link_list("See also", &see_also);
+        let backlinks: Vec<usize> = catalog
+            .backlinks(index)
+            .iter()
+            .copied()
+            .filter(|b| !see_also.contains(b))
+            .collect();
+        self.link_list("Referred to by", &backlinks);
+        if !node.terms.is_empty() {
+            self.heading("Search terms");
+            let terms = Segment::new(node.terms.join(", "), Tone::Muted);
+            self.wrap(&[terms], "  ", "  ");
+        }
+        if !node.sources.is_empty() && node.kind != Kind::Reference {
+            self.heading("Sources");
+            for (n, id) in node.sources.iter().enumerate() {
+                self.source_item(n + 1, id);
+            }
+        }
+    }
+
+    fn link_list(&mut self, heading: &str, nodes: &[usize]) {
+        if !nodes.is_empty() {
+            self.heading(heading);
+            for &node in nodes {
+                self.link_item(node);
+            }
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.in_list = false;
+        self.blank();
+        self.lines.push(vec![Segment::new(text, Tone::Heading)]);
+    }
+
+    fn link_item(&mut self, node: usize) {
+        let title = self.catalog.node(node).title.clone();
+        let target = self.target(Some(node), TargetKind::Link);
+        let segments = [
+            Segment::new("→ ", Tone::Bullet),
+            Segment::to(title, Tone::Link, target),
+        ];
+        self.wrap(&segments, "  ", "    ");
+    }
+
+    fn source_item(&mut self, number: usize, id: &str) {
+        let marker = format!("[{number}] ");
+        let hang = " ".repeat(display_width(&marker) + 2);
+        let Some(source) = self.catalog.source(id) else {
+            let text = format!("{marker}{id}");
+            self.wrap(&[Segment::new(text, Tone::Muted)], "  ", &hang);
+            return;
+        };
+        let entry = self.catalog.index_of(&format!("source:{id}"));
+        let target = self.target(entry, TargetKind::Link);
+        let segments = [
+            Segment::new(marker, Tone::Muted),
+            Segment::to(source.title.clone(), Tone::Link, target),
+            Segment::new(". ", Tone::Plain),
+            Segment::new(describe_source(source).join(". "), Tone::Muted),
+        ];
+        self.wrap(&segments, "  ", &hang);
+    }
+}

@@ -1,0 +1,358 @@
+//! The table itself, one binding per line: where it applies, its keys, what it does, its
+//! label, and whether the footer shows it (the help overlay shows them all).
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::Context::{self, Always, Bookmarks, Browse, Detail, Help, Search, Term, Tree};
+use super::{Binding, Key};
+use crate::action::Action as A;
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+const SHOWN: bool = true;
+const HIDDEN: bool = false;
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: A,
+    label: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        label,
+        footer,
+    }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    b(Always, &[ctrl('c')], A::Quit, "quit", HIDDEN),
+    b(Browse, &[ch('q')], A::Quit, "quit", SHOWN),
+    b(Browse, &[ch('?')], A::ToggleHelp, "help", SHOWN),
+    b(Browse, &[ch('/')], A::OpenSearch, "search", SHOWN),
+    b(Browse, &[ch('n')], A::TargetNext, "next link", SHOWN),
+    b(
+        Browse,
+        &[ch('p')],
+        A::TargetPrevious,
+        "previous link",
+        HIDDEN,
+    ),
+    b(
+        Browse,
+        &[plain(Backspace), alt(Left), ch('H')],
+        A::Back,
+        "back",
+        SHOWN,
+    ),
+    b(
+        Browse,
+        &[alt(Right), ch('L')],
+        A::Forward,
+        "forward",
+        HIDDEN,
+    ),
+    b(Browse, &[ch('m')], A::ToggleBookmark, "bookmark", SHOWN),
+    b(
+        Browse,
+        &[ch('\''), ch('B')],
+        A::OpenBookmarks,
+        "bookmarks",
+        SHOWN,
+    ),
+    b(Browse, &[ch('f')], A::FilterNext, "filter by kind", SHOWN),
+    b(
+        Browse,
+        &[ch('F')],
+        A::FilterPrevious,
+        "previous filter",
+        HIDDEN,
+    ),
+    b(Browse, &[ch('y')], A::CopyTopic, "copy the topic", HIDDEN),
+    b(
+        Tree,
+        &[ch('j'), plain(Down)],
+        A::SelectNext,
+        "next topic",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('k'), plain(Up)],
+        A::SelectPrevious,
+        "previous topic",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('l'), plain(Right)],
+        A::ExpandOrEnter,
+        "open / go in",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('h'), plain(Left)],
+        A::CollapseOrLeave,
+        "close / go up",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[plain(Enter), ch(' ')],
+        A::ToggleNode,
+        "open or close",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('g'), plain(Home)],
+        A::SelectFirst,
+        "first topic",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('G'), plain(End)],
+        A::SelectLast,
+        "last topic",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[plain(PageDown), ctrl('d')],
+        A::PageDown,
+        "page down",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[plain(PageUp), ctrl('u')],
+        A::PageUp,
+        "page up",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('c')],
+        A::CollapseAll,
+        "close all branches",
+        HIDDEN,
+    ),
+    b(
+        Tree,
+        &[ch('J')],
+        A::ScrollDown,
+        "scroll the topic down",
+        HIDDEN,
+    ),
+    b(Tree, &[ch('K')], A::ScrollUp, "scroll the topic up", HIDDEN),
+    b(
+        Tree,
+        &[plain(Tab), plain(BackTab)],
+        A::SwitchFocus,
+        "to the topic",
+        SHOWN,
+    ),
+    b(Detail, &[plain(Tab)], A::TargetNext, "next link", HIDDEN),
+    b(
+        Detail,
+        &[plain(BackTab)],
+        A::TargetPrevious,
+        "previous link",
+        HIDDEN,
+    ),
+    b(
+        Detail,
+        &[plain(Enter)],
+        A::TargetFollow,
+        "follow link / define term",
+        SHOWN,
+    ),
+    b(
+        Detail,
+        &[ch('j'), plain(Down)],
+        A::ScrollDown,
+        "scroll down",
+        HIDDEN,
+    ),
+    b(
+        Detail,
+        &[ch('k'), plain(Up)],
+        A::ScrollUp,
+        "scroll up",
+        HIDDEN,
+    ),
+    b(
+        Detail,
+        &[plain(PageDown), ch(' '), ctrl('d')],
+        A::ScrollPageDown,
+        "page down",
+        HIDDEN,
+    ),
+    b(
+        Detail,
+        &[plain(PageUp), ch('b'), ctrl('u')],
+        A::ScrollPageUp,
+        "page up",
+        HIDDEN,
+    ),
+    b(Detail, &[ch('g'), plain(Home)], A::ScrollTop, "top", HIDDEN),
+    b(
+        Detail,
+        &[ch('G'), plain(End)],
+        A::ScrollBottom,
+        "bottom",
+        HIDDEN,
+    ),
+    b(
+        Detail,
+        &[plain(Esc), ch('h'), plain(Left)],
+        A::SwitchFocus,
+        "to the tree",
+        SHOWN,
+    ),
+    b(
+        Search,
+        &[plain(Down), ctrl('n')],
+        A::SearchNext,
+        "next result",
+        SHOWN,
+    ),
+    b(
+        Search,
+        &[plain(Up), ctrl('p')],
+        A::SearchPrevious,
+        "previous result",
+        SHOWN,
+    ),
+    b(
+        Search,
+        &[plain(Enter)],
+        A::SearchAccept,
+        "jump to result",
+        SHOWN,
+    ),
+    b(
+        Search,
+        &[plain(Esc)],
+        A::SearchCancel,
+        "back to where you were",
+        SHOWN,
+    ),
+    b(
+        Search,
+        &[plain(Backspace)],
+        A::SearchBackspace,
+        "delete a character",
+        HIDDEN,
+    ),
+    b(
+        Search,
+        &[ctrl('w')],
+        A::SearchDeleteWord,
+        "delete a word",
+        HIDDEN,
+    ),
+    b(
+        Bookmarks,
+        &[ch('j'), plain(Down)],
+        A::ListNext,
+        "next",
+        SHOWN,
+    ),
+    b(
+        Bookmarks,
+        &[ch('k'), plain(Up)],
+        A::ListPrevious,
+        "previous",
+        HIDDEN,
+    ),
+    b(Bookmarks, &[plain(Enter)], A::ListAccept, "go to", SHOWN),
+    b(
+        Bookmarks,
+        &[ch('d'), plain(Delete)],
+        A::ListRemove,
+        "remove",
+        SHOWN,
+    ),
+    b(
+        Bookmarks,
+        &[plain(Esc), ch('\''), ch('q')],
+        A::CloseOverlay,
+        "close",
+        SHOWN,
+    ),
+    b(
+        Term,
+        &[ch('j'), plain(Down), plain(Tab)],
+        A::ListNext,
+        "next",
+        SHOWN,
+    ),
+    b(
+        Term,
+        &[ch('k'), plain(Up), plain(BackTab)],
+        A::ListPrevious,
+        "previous",
+        HIDDEN,
+    ),
+    b(Term, &[plain(Enter)], A::ListAccept, "open", SHOWN),
+    b(
+        Term,
+        &[plain(Esc), ch('q')],
+        A::CloseOverlay,
+        "close",
+        SHOWN,
+    ),
+    b(
+        Help,
+        &[plain(Esc), ch('?'), ch('q')],
+        A::CloseOverlay,
+        "close help",
+        SHOWN,
+    ),
+    b(
+        Help,
+        &[ch('j'), plain(Down)],
+        A::ScrollDown,
+        "scroll down",
+        SHOWN,
+    ),
+    b(
+        Help,
+        &[ch('k'), plain(Up)],
+        A::ScrollUp,
+        "scroll up",
+        HIDDEN,
+    ),
+];
