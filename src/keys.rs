@@ -1,6 +1,6 @@
 //! A compact notation for key sequences, used by tests and the screenshot scenes:
 //! `jj<enter>/liver<down><esc>`. Plain characters stand for themselves; `<name>` is a special
-//! key and `<c-x>` is Ctrl with x.
+//! key, `<c-x>` is Ctrl with x and `<a-left>` is Alt with a named key.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -24,12 +24,17 @@ fn named(name: &str) -> Result<KeyEvent, String> {
     if let Some(c) = name.strip_prefix("c-").and_then(|c| c.chars().next()) {
         return Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     }
+    if let Some(rest) = name.strip_prefix("a-") {
+        let key = named(rest)?;
+        return Ok(KeyEvent::new(key.code, key.modifiers | KeyModifiers::ALT));
+    }
     let code = match name {
         "enter" => KeyCode::Enter,
         "esc" => KeyCode::Esc,
         "tab" => KeyCode::Tab,
         "backtab" => KeyCode::BackTab,
         "bs" => KeyCode::Backspace,
+        "del" => KeyCode::Delete,
         "up" => KeyCode::Up,
         "down" => KeyCode::Down,
         "left" => KeyCode::Left,
@@ -64,6 +69,11 @@ mod tests {
             ]
         );
         assert_eq!(keys[2].modifiers, KeyModifiers::CONTROL);
+        let alt = parse("<a-left>").expect("valid");
+        assert_eq!(
+            (alt[0].code, alt[0].modifiers),
+            (KeyCode::Left, KeyModifiers::ALT)
+        );
         assert_eq!(parse("<nope>"), Err("unknown key <nope>".to_owned()));
     }
 }

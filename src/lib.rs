@@ -5,11 +5,13 @@
 //! │ topic tree (outline.rs, ui/tree.rs) │ detail pane (document.rs, ui/detail.rs) │
 //! │                                     │                                         │
 //! └ footer: key hints from keymap.rs ───────────────────────────────── ui/footer.rs ┘
-//!   overlays: search (search.rs, ui/search.rs), help (ui/help.rs)
+//!   overlays: search (search.rs, ui/search.rs), help (ui/help.rs), bookmarks and glossary
+//!   definitions (ui/lists.rs)
 //! ```
 //!
-//! The pure parts (knowledge, catalog, markup, document, search, outline) import nothing from
-//! ratatui; `app.rs` holds the state and the single `update`, `ui.rs` draws it.
+//! The pure parts (knowledge, catalog, markup, document, search, outline, history, state)
+//! import nothing from ratatui; `app.rs` holds the state and the single `update` (with the
+//! jumps, lists, mouse and saved session in `app/`), `ui.rs` draws it.
 
 pub mod action;
 pub mod app;

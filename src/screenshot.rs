@@ -50,6 +50,24 @@ pub const SCENES: &[Scene] = &[
         keys: "/realistic<enter><tab>",
     },
     Scene {
+        name: "links",
+        width: 120,
+        height: 36,
+        keys: "jjljjjnnn",
+    },
+    Scene {
+        name: "glossary",
+        width: 120,
+        height: 36,
+        keys: "jjljjjn<enter>",
+    },
+    Scene {
+        name: "bookmarks",
+        width: 120,
+        height: 36,
+        keys: "jjljjjmjmjjjm'",
+    },
+    Scene {
         name: "help",
         width: 100,
         height: 36,

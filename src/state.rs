@@ -83,7 +83,7 @@ impl Store {
     pub fn load(&mut self) -> (Option<Session>, Option<String>) {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return (None, None),
+            Err(error) if is_missing(&error) => return (None, None),
             Err(error) => return (None, Some(self.set_aside("could not be read", &error))),
         };
         let text = match String::from_utf8(bytes) {
@@ -154,6 +154,14 @@ impl Store {
             )
         })
     }
+}
+
+/// No file, or a path through something that is not a directory: nothing was saved yet.
+fn is_missing(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+    )
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {

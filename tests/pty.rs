@@ -177,3 +177,35 @@ fn resize_lays_out_again() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn follow_a_link_go_back_and_forward_then_resume() {
+    let state = state_dir("links");
+    let args = ["--knowledge", "tests/fixtures/small.ron"];
+    let mut tui = Tui::spawn_in(&state, &args, 100, 30);
+    tui.wait_for("Top › Welcome");
+    tui.send(b"\t");
+    tui.send(b"\t");
+    tui.send(b"\r");
+    tui.wait_for("Top › How plants grow");
+    tui.send(b"\x7f");
+    tui.wait_for("Top › Welcome");
+    tui.send(b"\x1b[1;3C");
+    tui.wait_for("Top › How plants grow");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+
+    let mut again = Tui::spawn_in(&state, &args, 100, 30);
+    again.wait_for("Top › How plants grow");
+    again.send(b"\x7f");
+    again.wait_for("Top › Welcome");
+    again.send(b"L");
+    again.wait_for("Top › How plants grow");
+    again.send(b"q");
+    assert!(again.wait_exit().success());
+
+    let mut fresh = Tui::spawn_in(&state, &["--fresh", args[0], args[1]], 100, 30);
+    fresh.wait_for("Top › Welcome");
+    fresh.send(b"q");
+    assert!(fresh.wait_exit().success());
+}

@@ -1,11 +1,11 @@
 //! Whole screens and key-sequence scenarios on a small, stable fixture, through a test
 //! backend: every key goes through the keymap and `update`, and the screen is drawn after each.
 
-use hepatree::app::App;
-use hepatree::catalog::Catalog;
-use hepatree::knowledge;
+#[path = "support/screen.rs"]
+mod support;
+
 use hepatree::screenshot::{draw, play};
-use hepatree::theme::{COLOR, MONO, Theme};
+use hepatree::theme::{COLOR, MONO};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -13,29 +13,7 @@ use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEven
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
-
-const FIXTURE: &str = include_str!("fixtures/small.ron");
-
-fn app_with(theme: &'static Theme) -> App {
-    let kb = knowledge::parse(FIXTURE).expect("fixture is valid");
-    App::new(Catalog::new(&kb), theme)
-}
-
-/// The screen after `keys` at `width`×`height`, as text.
-fn screen(keys: &str, width: u16, height: u16) -> (App, String) {
-    let mut app = app_with(&COLOR);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    play(&mut app, &mut terminal, keys).expect("keys");
-    let text = terminal.backend().to_string();
-    (app, text)
-}
-
-fn selected_id(app: &App) -> String {
-    app.catalog
-        .node(app.selected().expect("a selection"))
-        .id
-        .clone()
-}
+use support::{app_with, screen, selected_id};
 
 macro_rules! snapshot {
     ($name:literal, $keys:literal) => {
