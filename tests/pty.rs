@@ -13,6 +13,8 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for checking sequences the emulator does not keep.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
@@ -56,7 +58,8 @@ impl Tui {
             nonzero(cols),
             0,
         )));
-        let sink = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (sink, raw_sink) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buffer = [0u8; 16384];
             while let Ok(n) = reader.read(&mut buffer) {
@@ -64,10 +67,15 @@ impl Tui {
                     break;
                 }
                 sink.lock().expect("parser").process(&buffer[..n]);
+                raw_sink
+                    .lock()
+                    .expect("raw")
+                    .extend_from_slice(&buffer[..n]);
             }
         });
         Self {
             parser,
+            raw,
             writer,
             child,
             master: pair.master,
@@ -192,6 +200,19 @@ fn follow_a_link_go_back_and_forward_then_resume() {
     tui.wait_for("Top › Welcome");
     tui.send(b"\x1b[1;3C");
     tui.wait_for("Top › How plants grow");
+    tui.send(b"y");
+    tui.wait_for("Copied “How plants grow”");
+    let raw = String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence");
+    let end = start + raw[start..].find('\x07').expect("terminated");
+    let encoded = &raw[start + 7..end];
+    let decoded = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
+        .expect("base64");
+    let copied = String::from_utf8(decoded).expect("UTF-8");
+    assert!(
+        copied.starts_with("Top › How plants grow\nHow plants grow\n"),
+        "{copied}"
+    );
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 

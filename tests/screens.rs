@@ -223,3 +223,16 @@ fn resizing_lays_out_again() {
     );
     assert!(text.contains("How plants grow"));
 }
+
+#[test]
+fn help_lists_every_binding_of_the_keymap() {
+    let (_, text) = screen("?", 120, 100);
+    for binding in hepatree::keymap::BINDINGS {
+        let keys = hepatree::keymap::keys_label(binding.keys);
+        let row = format!("{keys:<22}{}", binding.label);
+        assert!(text.contains(&row), "{row:?} missing from help:\n{text}");
+    }
+    for context in ["Bookmark list", "Term definition"] {
+        assert!(text.contains(context), "{context}");
+    }
+}

@@ -9,12 +9,14 @@ use crate::app::App;
 use crate::document::display_width;
 use crate::keymap::{self, BINDINGS, Context};
 
-const ORDER: [Context; 6] = [
+const ORDER: [Context; 8] = [
     Context::Always,
     Context::Browse,
     Context::Tree,
     Context::Detail,
     Context::Search,
+    Context::Bookmarks,
+    Context::Term,
     Context::Help,
 ];
 
@@ -61,9 +63,11 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
+    for note in [
         "An empty search lists the top-level topics.",
-        theme.muted,
-    ));
+        "Links and glossary terms are selected with Tab or n/p.",
+    ] {
+        lines.push(Line::styled(note, theme.muted));
+    }
     lines
 }
