@@ -61,7 +61,7 @@ pub enum Command {
         #[arg(long, value_name = "COLUMNS", default_value_t = 80)]
         width: usize,
     },
-    /// Print the whole knowledge base as one document.
+    /// Print the whole knowledge base as one Markdown document, or as tab-separated lines.
     Export {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
@@ -70,7 +70,10 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// One document, headings following the tree.
     Markdown,
+    /// One line per topic: id, breadcrumb, title, terms, body, separated by tabs.
+    Tsv,
 }
 
 /// What a saved session is filed under: the knowledge file's full path, or "embedded".
@@ -94,10 +97,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             with_catalog(cli, |c| search(c, &query.join(" "), *limit))
         }
         Command::Show { id, width } => with_catalog(cli, |c| show(c, id, *width)),
-        Command::Export {
-            format: Format::Markdown,
-        } => with_catalog(cli, |c| {
-            print(&export::markdown(c)).map(|()| ExitCode::SUCCESS)
+        Command::Export { format } => with_catalog(cli, |c| {
+            let text = match format {
+                Format::Markdown => export::markdown(c),
+                Format::Tsv => export::tsv(c),
+            };
+            print(&text).map(|()| ExitCode::SUCCESS)
         }),
     };
     match result {

@@ -237,3 +237,42 @@ fn help_version_and_usage_errors() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(stderr(&wrong).contains("unrecognized subcommand"));
 }
+
+#[test]
+fn export_tsv_prints_one_line_of_five_fields_per_topic() {
+    let output = run(&[
+        "-k",
+        "tests/fixtures/small.ron",
+        "export",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 7, "{text}");
+    assert!(lines.iter().all(|fields| fields.len() == 5), "{text}");
+    assert_eq!(
+        lines[2][..4],
+        [
+            "roots",
+            "How plants grow > Roots and soil",
+            "Roots and soil",
+            "rhizosphere, mycorrhiza"
+        ]
+    );
+    assert!(lines[0][4].contains("Start with How plants grow or jump to the pests."));
+    assert!(lines[2][4].contains("- Clay holds water but drains slowly. - Sand"));
+    let hostile = stdout(&run(&[
+        "-k",
+        "tests/fixtures/hostile.ron",
+        "export",
+        "--format",
+        "tsv",
+    ]));
+    assert!(
+        !hostile
+            .chars()
+            .any(|c| c.is_control() && c != '\t' && c != '\n')
+    );
+}

@@ -88,3 +88,32 @@ fn link(catalog: &Catalog, id: &str, label: Option<&str>) -> String {
 fn anchor(id: &str) -> String {
     id.trim_start_matches(':').replace(':', "-")
 }
+
+/// One line per topic of the file: id, breadcrumb, title, terms and body (links shown as
+/// their labels), separated by tabs, for fzf, grep or a spreadsheet. Tabs and line breaks
+/// inside a field become spaces, so every line has exactly five fields.
+pub fn tsv(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for (index, node) in catalog.nodes()[..catalog.topic_count].iter().enumerate() {
+        let body = markup::plain_text(&node.body, |id| catalog.title_of(id));
+        let fields = [
+            node.id.clone(),
+            catalog.breadcrumb(index, " > "),
+            node.title.clone(),
+            node.terms.join(", "),
+            body,
+        ];
+        let line: Vec<String> = fields.iter().map(|f| one_field(f)).collect();
+        out.push_str(&line.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+fn one_field(text: &str) -> String {
+    text.split(['\t', '\n', '\r'])
+        .filter(|part| !part.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
