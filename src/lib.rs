@@ -29,5 +29,6 @@ pub mod sanitize;
 pub mod screenshot;
 pub mod search;
 pub mod state;
+pub mod synth;
 pub mod theme;
 pub mod ui;

@@ -2,6 +2,7 @@
 //! a reference stands by looking for its text. This is approximate by design: it points at the
 //! first plausible spot, which is what a person fixing the file needs.
 
+use std::collections::HashMap;
 use std::fmt;
 
 /// A 1-based line and column, as ron reports them.
@@ -36,19 +37,28 @@ impl<'a> Locator<'a> {
         Position { line, column }
     }
 
-    /// Byte offsets of every `field: "value"` in the file, in order.
-    pub fn field_offsets(&self, field: &str, value: &str) -> Vec<usize> {
-        let quoted = format!("\"{value}\"");
-        self.text
-            .match_indices(&quoted)
-            .filter(|(offset, _)| {
-                let before = self.text[..*offset].trim_end();
-                before
-                    .strip_suffix(':')
-                    .is_some_and(|b| b.trim_end().ends_with(field) && !ends_in_ident(b, field))
-            })
-            .map(|(offset, _)| offset)
-            .collect()
+    /// Byte offsets of every `field: "value"` in the file, grouped by value, found in one pass
+    /// (looking each value up separately would read the file once per id).
+    pub fn all_field_offsets(&self, field: &str) -> HashMap<&'a str, Vec<usize>> {
+        let text = self.text;
+        let mut found: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (at, _) in text.match_indices(field) {
+            if ends_in_ident(&text[..at + field.len()], field) {
+                continue;
+            }
+            let rest = text[at + field.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix(':').map(str::trim_start) else {
+                continue;
+            };
+            let Some(value) = rest.strip_prefix('"') else {
+                continue;
+            };
+            if let Some(end) = value.find('"') {
+                let quote = text.len() - rest.len();
+                found.entry(&value[..end]).or_default().push(quote);
+            }
+        }
+        found
     }
 
     /// The first occurrence of `needle` at or after `from`.
@@ -86,7 +96,7 @@ mod tests {
     #[test]
     fn finds_field_values_but_not_longer_field_names() {
         let text = "(id: \"a\", source_id: \"a\", id :  \"a\")";
-        let offsets = Locator::new(text).field_offsets("id", "a");
-        assert_eq!(offsets.len(), 2);
+        let all = Locator::new(text).all_field_offsets("id");
+        assert_eq!(all.get("a"), Some(&vec![5, 32]));
     }
 }

@@ -11,8 +11,10 @@ use crate::markup;
 
 /// Returns every problem in `kb`, in file order; `text` is the source it was parsed from.
 pub fn validate(kb: &KnowledgeBase, text: &str) -> Vec<Problem> {
+    let locator = Locator::new(text);
     let mut checker = Checker {
-        locator: Locator::new(text),
+        id_offsets: locator.all_field_offsets("id"),
+        locator,
         problems: Vec::new(),
         topic_ids: HashMap::new(),
         source_ids: HashMap::new(),
@@ -38,6 +40,8 @@ fn flatten<'a>(topics: &'a [Topic], out: &mut Vec<&'a Topic>) {
 
 struct Checker<'a> {
     locator: Locator<'a>,
+    /// Where each `id: "…"` value stands in the file, in order.
+    id_offsets: HashMap<&'a str, Vec<usize>>,
     problems: Vec<Problem>,
     /// Each topic id with the byte offset of its first definition.
     topic_ids: HashMap<&'a str, usize>,
@@ -50,12 +54,20 @@ impl<'a> Checker<'a> {
         self.problems.push(Problem { position, message });
     }
 
+    /// Where the `nth` `id: "value"` stands (the start of the file if it cannot be found).
+    fn id_offset(&self, value: &str, nth: usize) -> usize {
+        self.id_offsets
+            .get(value)
+            .and_then(|offsets| offsets.get(nth))
+            .copied()
+            .unwrap_or(0)
+    }
+
     fn collect_sources(&mut self, kb: &'a KnowledgeBase) {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for source in &kb.sources {
             let nth = seen.entry(&source.id).or_insert(0);
-            let offsets = self.locator.field_offsets("id", &source.id);
-            let offset = offsets.get(*nth).copied().unwrap_or(0);
+            let offset = self.id_offset(&source.id, *nth);
             *nth += 1;
             if self.source_ids.contains_key(source.id.as_str()) {
                 self.report(offset, format!("duplicate source id `{}`", source.id));
@@ -72,10 +84,9 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for topic in topics {
             let nth = seen.entry(&topic.id).or_insert(0);
-            let offsets = self.locator.field_offsets("id", &topic.id);
             // Source ids and topic ids share the `id:` field name; skip the source's.
             let skip = usize::from(self.source_ids.contains_key(topic.id.as_str()));
-            let offset = offsets.get(*nth + skip).copied().unwrap_or(0);
+            let offset = self.id_offset(&topic.id, *nth + skip);
             *nth += 1;
             if !is_kebab_case(&topic.id) {
                 self.report(
@@ -149,8 +160,11 @@ impl<'a> Checker<'a> {
 
     fn check_glossary(&mut self, kb: &KnowledgeBase) {
         let mut seen: HashSet<String> = HashSet::new();
+        let term_offsets = self.locator.all_field_offsets("term");
         for entry in &kb.glossary {
-            let offsets = self.locator.field_offsets("term", &entry.term);
+            let offsets = term_offsets
+                .get(entry.term.as_str())
+                .map_or(&[][..], Vec::as_slice);
             let at = offsets.first().copied().unwrap_or(0);
             let key = entry.term.trim().to_lowercase();
             if key.is_empty() {
