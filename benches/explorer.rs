@@ -1,0 +1,90 @@
+//! `cargo bench`: load, search, layout and rendering over the shipped knowledge base and
+//! synthetic ones of 10,000 and 100,000 topics (made by `hepatree::synth`, seed 1).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use hepatree::app::App;
+use hepatree::catalog::Catalog;
+use hepatree::document::{self, Highlight};
+use hepatree::knowledge::{self, EMBEDDED};
+use hepatree::search::SearchIndex;
+use hepatree::theme::COLOR;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The files measured: name and text.
+fn corpora() -> Vec<(&'static str, String)> {
+    vec![
+        ("shipped", EMBEDDED.to_owned()),
+        ("10k", hepatree::synth::generate(10_000, 1)),
+        ("100k", hepatree::synth::generate(100_000, 1)),
+    ]
+}
+
+/// Everything the explorer does before its first real frame.
+fn load(text: &str) -> (Catalog, SearchIndex) {
+    let kb = knowledge::parse(text).expect("valid");
+    let catalog = Catalog::new(&kb);
+    let index = SearchIndex::new(&catalog);
+    (catalog, index)
+}
+
+/// The topic with the longest body, as the worst case for layout and drawing.
+fn longest(catalog: &Catalog) -> usize {
+    (0..catalog.topic_count)
+        .max_by_key(|&i| catalog.node(i).body.len())
+        .unwrap_or(0)
+}
+
+fn queries() -> Vec<String> {
+    let word = "hepatocyte";
+    let mut queries: Vec<String> = (1..=word.len() - 2).map(|n| word[..n].to_owned()).collect();
+    queries.extend(["angiogenesis", "bone marrow", "hepatocite"].map(str::to_owned));
+    queries
+}
+
+fn benches(c: &mut Criterion) {
+    for (name, text) in corpora() {
+        let mut group = c.benchmark_group(format!("load/{name}"));
+        group.sample_size(10).measurement_time(Duration::from_secs(5));
+        group.bench_function("parse+validate+index", |b| b.iter(|| load(black_box(&text))));
+        group.finish();
+
+        let (catalog, index) = load(&text);
+        let mut group = c.benchmark_group(format!("search/{name}"));
+        group.sample_size(20).measurement_time(Duration::from_secs(2));
+        for query in queries() {
+            group.bench_with_input(BenchmarkId::from_parameter(&query), &query, |b, q| {
+                b.iter(|| index.search(&catalog, black_box(q), 200));
+            });
+        }
+        group.finish();
+
+        let topic = longest(&catalog);
+        let mut group = c.benchmark_group(format!("layout/{name}"));
+        group.bench_function("wrap longest topic at 80", |b| {
+            b.iter(|| document::build(&catalog, black_box(topic), 80, &Highlight::default()));
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group(format!("frame/{name}"));
+        let mut app = App::new(catalog.clone(), &COLOR);
+        app.outline.reveal(topic);
+        for (width, height) in [(120, 40), (250, 80)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            group.bench_function(format!("{width}x{height}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| frame.render_widget(&mut app, frame.area()))
+                        .map(|_| ())
+                });
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(explorer, benches);
+criterion_main!(explorer);
