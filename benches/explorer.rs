@@ -48,13 +48,19 @@ fn queries() -> Vec<String> {
 fn benches(c: &mut Criterion) {
     for (name, text) in corpora() {
         let mut group = c.benchmark_group(format!("load/{name}"));
-        group.sample_size(10).measurement_time(Duration::from_secs(5));
-        group.bench_function("parse+validate+index", |b| b.iter(|| load(black_box(&text))));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(5));
+        group.bench_function("parse+validate+index", |b| {
+            b.iter(|| load(black_box(&text)));
+        });
         group.finish();
 
         let (catalog, index) = load(&text);
         let mut group = c.benchmark_group(format!("search/{name}"));
-        group.sample_size(20).measurement_time(Duration::from_secs(2));
+        group
+            .sample_size(20)
+            .measurement_time(Duration::from_secs(2));
         for query in queries() {
             group.bench_with_input(BenchmarkId::from_parameter(&query), &query, |b, q| {
                 b.iter(|| index.search(&catalog, black_box(q), 200));
