@@ -109,6 +109,27 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The label for a group of topics of this kind, as a filter names it.
+    pub const fn plural_label(self) -> &'static str {
+        match self {
+            Self::Overview => "overviews",
+            Self::DiseaseCourse => "disease course",
+            Self::Mechanism => "mechanisms",
+            Self::Benefit => "benefits",
+            Self::Limitation => "limitations",
+            Self::Risk => "risks",
+            Self::Eligibility => "eligibility",
+            Self::Procedure => "procedures",
+            Self::Evidence => "evidence",
+            Self::Comparison => "comparisons",
+            Self::Regulation => "regulations",
+            Self::Question => "questions",
+            Self::Section => "sections",
+            Self::Term => "glossary terms",
+            Self::Reference => "sources",
+        }
+    }
+
     pub const fn label(self) -> &'static str {
         match self {
             Self::Overview => "overview",

@@ -189,10 +189,6 @@ impl Outline {
         }
     }
 
-    pub const fn is_filtered(&self) -> bool {
-        self.filter.is_some()
-    }
-
     /// Whether a node can appear in the tree under the current filter.
     pub fn is_visible(&self, node: usize) -> bool {
         self.filter
@@ -246,21 +242,23 @@ impl Outline {
             .collect();
         let shown = |node: usize| self.filter.as_ref().map_or(Shown::Match, |f| f.shown[node]);
         while let Some((node, depth)) = stack.pop() {
-            let visible_children: Vec<usize> = self.children[node]
+            let mut visible = self.children[node]
                 .iter()
+                .rev()
                 .copied()
                 .filter(|&c| shown(c) != Shown::Hidden)
-                .collect();
-            let open = self.open.contains(&node) && !visible_children.is_empty();
+                .peekable();
+            let has_children = visible.peek().is_some();
+            let open = has_children && self.open.contains(&node);
             rows.push(Row {
                 node,
                 depth,
-                has_children: !visible_children.is_empty(),
+                has_children,
                 open,
                 matched: shown(node) == Shown::Match,
             });
             if open {
-                stack.extend(visible_children.iter().rev().map(|&c| (c, depth + 1)));
+                stack.extend(visible.map(|c| (c, depth + 1)));
             }
         }
         self.rows = rows;

@@ -7,7 +7,6 @@ use crate::catalog::Catalog;
 use crate::document::{self, Highlight, TargetKind};
 use crate::history::Location;
 use crate::knowledge::Kind;
-use crate::sanitize::clean_text;
 
 /// Actions after which the detail pane keeps the scroll position they set.
 pub const fn keeps_scroll(action: Action) -> bool {
@@ -142,28 +141,20 @@ impl App {
     /// The filter in force, as the header shows it: "risks".
     pub fn filter_label(&self) -> Option<String> {
         let kind = self.filter_kinds.get(self.filter?)?;
-        Some(plural(kind.label()))
+        Some(kind.plural_label().to_owned())
     }
 
-    /// Hands the topic, as plain unwrapped text, to the terminal loop for the clipboard.
+    /// Hands the topic, as plain unwrapped text, to the terminal loop for the clipboard (which
+    /// cleans it on the way out, in `clipboard::osc52`).
     pub(super) fn copy_topic(&mut self) {
         let Some(node) = self.selected() else { return };
         let layout = document::build(&self.catalog, node, usize::MAX / 4, &Highlight::default());
-        let text = clean_text(&layout.plain());
+        let text = layout.plain();
         let title = &self.catalog.node(node).title;
         self.status = Some(format!(
             "Copied “{title}” to the clipboard ({} characters)",
             text.chars().count()
         ));
         self.clipboard = Some(text);
-    }
-}
-
-fn plural(label: &str) -> String {
-    match label {
-        "disease course" => "disease course".to_owned(),
-        "evidence" => "evidence".to_owned(),
-        "eligibility" => "eligibility".to_owned(),
-        other => format!("{other}s"),
     }
 }

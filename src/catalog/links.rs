@@ -18,7 +18,8 @@ pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, usize>) -> Vec<Vec<usiz
         let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);
         let targets = inline.chain(node.see_also.iter().map(String::as_str));
         for to in targets.filter_map(|id| by_id.get(id).copied()) {
-            if to != from && !incoming[to].contains(&from) {
+            // All of one node's links are pushed together, so a repeat can only be the last.
+            if to != from && incoming[to].last() != Some(&from) {
                 incoming[to].push(from);
             }
         }

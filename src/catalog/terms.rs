@@ -50,10 +50,6 @@ impl TermFinder {
         Self { phrases }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
     /// The first occurrence in `text` of each term not yet in `seen` (which it then joins),
     /// in text order, never overlapping. A plural `s` or `es` counts as part of the term.
     pub fn find(&self, text: &str, seen: &mut HashSet<usize>) -> Vec<Mark> {
