@@ -26,7 +26,7 @@ fn corpora() -> Vec<(&'static str, String)> {
 /// Everything the explorer does before its first real frame.
 fn load(text: &str) -> (Catalog, SearchIndex) {
     let kb = knowledge::parse(text).expect("valid");
-    let catalog = Catalog::new(&kb);
+    let catalog = Catalog::new(kb);
     let index = SearchIndex::new(&catalog);
     (catalog, index)
 }

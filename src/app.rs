@@ -107,14 +107,21 @@ impl App {
         }
     }
 
-    /// Draws, waits for an event, applies it; until the reader quits.
-    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    /// Draws, waits for an event, applies it; until the reader quits. `pending` holds events
+    /// that arrived before the explorer was ready (while a large file loaded); they are
+    /// applied first, in order, each after a frame as if typed now.
+    pub fn run(&mut self, terminal: &mut DefaultTerminal, pending: Vec<Event>) -> io::Result<()> {
         // crossterm starts listening for resizes when its event source is first used; do it
         // before the first frame so a resize right after start is not lost.
         event::poll(std::time::Duration::ZERO)?;
+        let mut pending = pending.into_iter();
         while !self.should_quit {
             terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))?;
-            match event::read()? {
+            let event = match pending.next() {
+                Some(event) => event,
+                None => event::read()?,
+            };
+            match event {
                 Event::Key(key) if key.is_press() => self.handle_key(key),
                 Event::Mouse(mouse) => self.handle_mouse(mouse),
                 _ => {}

@@ -13,7 +13,7 @@ pub use generated::{GLOSSARY_ID, SOURCES_ID, describe_source, slug};
 pub use terms::{Mark, TermFinder};
 
 use crate::knowledge::{Kind, KnowledgeBase, Source, Topic};
-use crate::sanitize::{clean_line, clean_text};
+use crate::sanitize::{clean_line_owned, clean_text_owned};
 
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -47,11 +47,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn new(kb: &KnowledgeBase) -> Self {
+    /// Takes the parsed file by value so its strings move into the catalog instead of being
+    /// copied: on large files a second copy of every body is most of the memory used.
+    pub fn new(kb: KnowledgeBase) -> Self {
         let mut catalog = Self {
-            title: clean_line(&kb.title),
-            disclaimer: clean_text(&kb.disclaimer),
-            sources: kb.sources.iter().map(clean_source).collect(),
+            title: clean_line_owned(kb.title),
+            disclaimer: clean_text_owned(kb.disclaimer),
+            sources: kb.sources.into_iter().map(clean_source).collect(),
             nodes: Vec::new(),
             roots: Vec::new(),
             by_id: HashMap::new(),
@@ -60,7 +62,7 @@ impl Catalog {
             backlinks: Vec::new(),
             terms: TermFinder::default(),
         };
-        for topic in &kb.topics {
+        for topic in kb.topics {
             catalog.add_topic(topic, None);
         }
         catalog.topic_count = catalog.nodes.len();
@@ -120,6 +122,12 @@ impl Catalog {
             .map_or_else(|| id.to_owned(), |i| self.nodes[i].title.clone())
     }
 
+    /// Title of the topic with this id, or the id itself, without copying either.
+    pub fn title_or_id<'a>(&'a self, id: &'a str) -> &'a str {
+        self.index_of(id)
+            .map_or(id, |i| self.nodes[i].title.as_str())
+    }
+
     /// The node and its ancestors, root first.
     pub fn path(&self, index: usize) -> Vec<usize> {
         let mut path = vec![index];
@@ -154,36 +162,36 @@ impl Catalog {
         index
     }
 
-    fn add_topic(&mut self, topic: &Topic, parent: Option<usize>) {
+    fn add_topic(&mut self, topic: Topic, parent: Option<usize>) {
         let node = Node {
-            id: clean_line(&topic.id),
-            title: clean_line(&topic.title),
+            id: clean_line_owned(topic.id),
+            title: clean_line_owned(topic.title),
             kind: topic.kind,
-            summary: clean_line(&topic.summary),
-            body: clean_text(&topic.body),
-            terms: topic.terms.iter().map(|t| clean_line(t)).collect(),
-            sources: topic.sources.clone(),
-            see_also: topic.see_also.clone(),
+            summary: clean_line_owned(topic.summary),
+            body: clean_text_owned(topic.body),
+            terms: topic.terms.into_iter().map(clean_line_owned).collect(),
+            sources: topic.sources,
+            see_also: topic.see_also,
             parent: None,
             children: Vec::new(),
             depth: 0,
         };
         let index = self.push(node, parent);
-        for child in &topic.children {
+        for child in topic.children {
             self.add_topic(child, Some(index));
         }
     }
 }
 
-fn clean_source(source: &Source) -> Source {
+fn clean_source(source: Source) -> Source {
     Source {
-        id: clean_line(&source.id),
-        title: clean_line(&source.title),
+        id: clean_line_owned(source.id),
+        title: clean_line_owned(source.title),
         kind: source.kind,
-        publisher: source.publisher.as_deref().map(clean_line),
+        publisher: source.publisher.map(clean_line_owned),
         year: source.year,
-        url: source.url.as_deref().map(clean_line),
-        doi: source.doi.as_deref().map(clean_line),
+        url: source.url.map(clean_line_owned),
+        doi: source.doi.map(clean_line_owned),
     }
 }
 
@@ -207,7 +215,7 @@ mod tests {
 
     #[test]
     fn flattens_in_tree_order_with_generated_branches() {
-        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let catalog = Catalog::new(parse(SAMPLE).expect("valid"));
         let ids: Vec<&str> = catalog.nodes().iter().map(|n| n.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -228,7 +236,7 @@ mod tests {
 
     #[test]
     fn breadcrumbs_and_titles_are_clean() {
-        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let catalog = Catalog::new(parse(SAMPLE).expect("valid"));
         assert_eq!(catalog.title, "Sample[31m");
         assert_eq!(catalog.breadcrumb(1, " > "), "Alpha > Alpha one");
         let term = catalog.node(catalog.index_of("glossary:zeta-cell").expect("term"));
@@ -238,7 +246,7 @@ mod tests {
 
     #[test]
     fn sources_list_the_topics_citing_them() {
-        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let catalog = Catalog::new(parse(SAMPLE).expect("valid"));
         let source = catalog.node(catalog.index_of("source:s1").expect("source"));
         assert!(source.body.contains("Reference: J, 2020"));
         assert!(source.body.contains("- [[a]]"));
@@ -246,7 +254,7 @@ mod tests {
 
     #[test]
     fn backlinks_and_terms_are_indexed() {
-        let catalog = Catalog::new(&parse(SAMPLE).expect("valid"));
+        let catalog = Catalog::new(parse(SAMPLE).expect("valid"));
         let a1 = catalog.index_of("a1").expect("a1");
         let term = catalog.index_of("glossary:zeta-cell").expect("term");
         assert_eq!(catalog.backlinks(a1), [term]);

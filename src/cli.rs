@@ -118,7 +118,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
 /// Loads the knowledge base for the explorer or a command, printing why it cannot be.
 pub fn load_catalog(cli: &Cli) -> Result<Catalog, ExitCode> {
     match knowledge::load(cli.knowledge.as_deref()) {
-        Ok((_, kb)) => Ok(Catalog::new(&kb)),
+        Ok((_, kb)) => Ok(Catalog::new(kb)),
         Err(error) => {
             report_load_error(&error, &mut io::stderr());
             Err(ExitCode::FAILURE)
@@ -126,7 +126,7 @@ pub fn load_catalog(cli: &Cli) -> Result<Catalog, ExitCode> {
     }
 }
 
-fn report_load_error(error: &LoadError, out: &mut dyn Write) {
+pub fn report_load_error(error: &LoadError, out: &mut dyn Write) {
     let text = match error {
         LoadError::Unreadable { .. } => format!("hepatree: {error}"),
         LoadError::Invalid { .. } => error.to_string(),
@@ -153,7 +153,7 @@ fn print(text: &str) -> io::Result<()> {
 fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {
     match knowledge::load(file.map(PathBuf::as_path)) {
         Ok((_, kb)) => {
-            let catalog = Catalog::new(&kb);
+            let catalog = Catalog::new(kb);
             let line = format!(
                 "ok: {} topics, {} glossary terms, {} sources\n",
                 catalog.topic_count,

@@ -163,7 +163,7 @@ mod tests {
             children: [(id: "b", title: "Beta", kind: Risk, summary: "S", body: "x")])])"#;
 
     fn doc(width: usize, highlight: &Highlight) -> Document {
-        let catalog = Catalog::new(&parse(BASE).expect("valid"));
+        let catalog = Catalog::new(parse(BASE).expect("valid"));
         build(&catalog, 0, width, highlight)
     }
 

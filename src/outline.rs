@@ -284,7 +284,7 @@ mod tests {
             ]),
             (id: "b", title: "B", kind: Risk, summary: "", body: ""),
         ])"#;
-        let catalog = Catalog::new(&parse(text).expect("valid"));
+        let catalog = Catalog::new(parse(text).expect("valid"));
         let outline = Outline::new(&catalog);
         (catalog, outline)
     }

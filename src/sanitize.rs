@@ -28,6 +28,30 @@ pub fn clean_text(text: &str) -> String {
         .collect()
 }
 
+/// [`clean_line`] for a string the caller owns: text with nothing to clean (nearly all of it)
+/// is kept rather than copied, only trimmed of the spare capacity parsing left.
+pub fn clean_line_owned(mut text: String) -> String {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.shrink_to_fit();
+        text
+    } else {
+        clean_line(&text)
+    }
+}
+
+/// [`clean_text`] for a string the caller owns, kept as it is when there is nothing to clean.
+pub fn clean_text_owned(mut text: String) -> String {
+    if text
+        .bytes()
+        .all(|b| b == b'\n' || (b' '..=b'~').contains(&b))
+    {
+        text.shrink_to_fit();
+        text
+    } else {
+        clean_text(&text)
+    }
+}
+
 /// C0 and C1 controls (which include ESC and the 8-bit CSI), DEL, and the Unicode
 /// bidirectional overrides and isolates that can make text display in a different order
 /// from the one it is stored in.
@@ -47,6 +71,19 @@ mod tests {
     fn strips_escape_sequences_and_c1_controls() {
         let hostile = "Liver\u{1b}[31m red\u{1b}]52;c;aGk=\u{7}\u{9b}2J done\u{7f}";
         assert_eq!(clean_line(hostile), "Liver[31m red]52;c;aGk=2J done");
+    }
+
+    #[test]
+    fn owned_versions_clean_the_same_way() {
+        for sample in [
+            "plain text",
+            "a\nb\tc\r",
+            "x\u{1b}[2Jy\u{202E}z",
+            "naïve café",
+        ] {
+            assert_eq!(clean_line_owned(sample.to_owned()), clean_line(sample));
+            assert_eq!(clean_text_owned(sample.to_owned()), clean_text(sample));
+        }
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
 /// The scene rendered on the embedded knowledge base, as SVG.
 pub fn render(scene: &Scene) -> Result<String, String> {
     let (_, kb) = knowledge::load(None).map_err(|e| e.to_string())?;
-    let mut app = App::new(Catalog::new(&kb), &COLOR);
+    let mut app = App::new(Catalog::new(kb), &COLOR);
     let Ok(mut terminal) = Terminal::new(TestBackend::new(scene.width, scene.height));
     let buffer = play(&mut app, &mut terminal, scene.keys)?;
     Ok(to_svg(&buffer))

@@ -1,21 +1,26 @@
-//! Search over a catalog: titles, terms and glossary entries fuzzily (fuzzy-matcher's skim
-//! algorithm, each query word on its own, all required), bodies by words (see [`words`]).
-//! Results rank by tier first — title above term above body — then by score, then tree
-//! order, so the same query always gives the same list in the explorer and in `hepatree search`.
+//! Search over a catalog: titles, terms and glossary entries fuzzily (see [`fuzzy`]), bodies
+//! by words (see [`words`]). Results rank by tier first — title above term above body — then
+//! by score, then tree order, so the same query always gives the same list in the explorer
+//! and in `hepatree search`.
+//!
+//! Typing only ever adds to a query, and a longer query can only match fewer titles and
+//! terms, so the explorer keeps the previous query's matches ([`Narrowing`]) and tries only
+//! those next. Body words are looked up only when titles and terms leave room in the list.
 
+mod fuzzy;
+mod snippet;
 mod words;
 
-use std::collections::HashMap;
-
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use std::collections::HashSet;
 
 use crate::catalog::Catalog;
 use crate::document::Highlight;
 use crate::knowledge::Kind;
 use crate::markup;
+use fuzzy::{BODY, CharSet, Fuzzy, FuzzyMatch, TERM};
+pub use snippet::Snippet;
+pub use words::Closeness;
 use words::WordIndex;
-pub use words::{Closeness, Found};
 
 /// Where a hit matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,13 +29,6 @@ pub enum Field {
     /// The node's n-th search term or alias.
     Term(usize),
     Body,
-}
-
-/// A short piece of body text around a match, with the character ranges to highlight.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snippet {
-    pub text: String,
-    pub highlights: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,51 +40,78 @@ pub struct Hit {
     pub snippet: Option<Snippet>,
     /// What to highlight in the topic when the reader jumps to it.
     pub highlight: Highlight,
-    rank: (u8, i64),
 }
 
-/// Tiers, best first. A fuzzy match whose characters are scattered across the text counts
-/// below a real word found in a body.
-const TITLE: u8 = 4;
-const TERM: u8 = 3;
-const BODY: u8 = 2;
-const LOOSE: u8 = 1;
+/// The nodes whose titles or terms matched the last query, kept so that a longer query only
+/// tries those.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    parts: Vec<String>,
+    nodes: Vec<u32>,
+}
+
+impl Narrowing {
+    /// True when every title or term matching `parts` matched the remembered query: each
+    /// remembered word is still there, the last one perhaps longer, and more may follow.
+    fn covers(&self, parts: &[&str]) -> bool {
+        let Some((last, earlier)) = self.parts.split_last() else {
+            return false;
+        };
+        parts.len() >= self.parts.len()
+            && earlier.iter().zip(parts).all(|(a, b)| a == b)
+            && parts[earlier.len()].starts_with(last.as_str())
+    }
+}
+
+/// Below this many candidates one thread runs the fuzzy pass.
+const PARALLEL_FROM: usize = 2_000;
 
 pub struct SearchIndex {
-    matcher: SkimMatcherV2,
+    fuzzy: Fuzzy,
     words: WordIndex,
-    /// Each node's summary and body as plain text, for snippets.
-    plain: Vec<String>,
 }
 
 impl SearchIndex {
+    /// Indexes the two halves of the catalog on two threads (the machine's cores) and joins
+    /// them: on a 100,000-topic file this is most of the start-up time.
     pub fn new(catalog: &Catalog) -> Self {
-        let mut words = WordIndex::default();
-        let mut plain = Vec::with_capacity(catalog.len());
-        for (index, node) in catalog.nodes().iter().enumerate() {
-            // A source's body lists the topics citing it; their titles are not its words.
-            let body = if node.kind == Kind::Reference {
-                String::new()
-            } else {
-                markup::plain_text(&node.body, |id| catalog.title_of(id))
-            };
-            let text = format!("{}\n{}", node.summary, body);
-            words.add(index, &text);
-            words.add(index, &node.terms.join(" "));
-            plain.push(text);
-        }
-        Self {
-            matcher: SkimMatcherV2::default().ignore_case(),
-            words,
-            plain,
-        }
+        let middle = if catalog.len() < PARALLEL_FROM {
+            catalog.len()
+        } else {
+            catalog.len() / 2
+        };
+        let (mut words, fuzzy) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| index_words(catalog, middle..catalog.len()));
+            let fuzzy = Fuzzy::new(catalog.nodes());
+            let mut words = index_words(catalog, 0..middle);
+            match second.join() {
+                Ok(second) => words.append(second),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            (words, fuzzy)
+        });
+        words.finish();
+        Self { fuzzy, words }
     }
 
     /// Hits for `query`, best first, at most `limit`. An empty query lists the top-level
     /// topics in tree order, so the prompt opens on a map of the base rather than nothing.
     pub fn search(&self, catalog: &Catalog, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_narrowed(catalog, query, limit, &mut Narrowing::default())
+    }
+
+    /// [`Self::search`], trying only the titles and terms `narrowing` allows when `query`
+    /// grew from the one it remembers, and remembering this query's matches in turn.
+    pub fn search_narrowed(
+        &self,
+        catalog: &Catalog,
+        query: &str,
+        limit: usize,
+        narrowing: &mut Narrowing,
+    ) -> Vec<Hit> {
         let parts: Vec<&str> = query.split_whitespace().collect();
         if parts.is_empty() {
+            *narrowing = Narrowing::default();
             return catalog
                 .roots()
                 .iter()
@@ -94,131 +119,161 @@ impl SearchIndex {
                 .map(|&node| root_hit(node))
                 .collect();
         }
-        let mut best: HashMap<usize, Hit> = HashMap::new();
-        for (node, entry) in catalog.nodes().iter().enumerate() {
-            if let Some(hit) = self.fuzzy_hit(node, &entry.title, &entry.terms, entry.kind, &parts)
-            {
-                best.insert(node, hit);
-            }
-        }
-        for hit in self.body_hits(&parts) {
-            match best.get(&hit.node) {
-                Some(existing) if existing.rank >= hit.rank => {}
-                _ => {
-                    best.insert(hit.node, hit);
-                }
-            }
-        }
-        let mut hits: Vec<Hit> = best.into_values().collect();
-        hits.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.node.cmp(&b.node)));
-        hits.truncate(limit);
-        for hit in &mut hits {
-            self.finish(hit, &parts);
-        }
-        hits
-    }
-
-    fn fuzzy_hit(
-        &self,
-        node: usize,
-        title: &str,
-        terms: &[String],
-        kind: Kind,
-        parts: &[&str],
-    ) -> Option<Hit> {
-        let title_match = self
-            .fuzzy_all(title, parts)
-            .map(|m| (Field::Title, TITLE, m));
-        let term_match = terms
-            .iter()
-            .enumerate()
-            .filter_map(|(n, term)| {
-                self.fuzzy_all(term, parts)
-                    .map(|m| (Field::Term(n), TERM, m))
-            })
-            .max_by_key(|(_, _, (score, _))| *score);
-        let (field, tier, (score, indices)) =
-            [title_match, term_match].into_iter().flatten().max_by_key(
-                |(_, tier, (score, indices))| (effective_tier(*tier, indices, parts, kind), *score),
-            )?;
-        let tier = effective_tier(tier, &indices, parts, kind);
-        Some(Hit {
-            node,
-            field,
-            indices,
-            snippet: None,
-            highlight: Highlight::default(),
-            rank: (tier, score),
-        })
-    }
-
-    /// Every part must match `text`; returns the summed score and all matched indices.
-    fn fuzzy_all(&self, text: &str, parts: &[&str]) -> Option<(i64, Vec<usize>)> {
-        let mut total = 0;
-        let mut indices = Vec::new();
-        for part in parts {
-            let (score, found) = self.matcher.fuzzy_indices(text, part)?;
-            total += score;
-            indices.extend(found);
-        }
-        indices.sort_unstable();
-        indices.dedup();
-        Some((total, indices))
-    }
-
-    /// Nodes whose text holds every query word. Closeness counts most; how often the words
-    /// occur breaks ties between topics that merely mention a word and topics about it.
-    fn body_hits(&self, parts: &[&str]) -> Vec<Hit> {
-        let mut combined: Option<HashMap<usize, (i64, Vec<String>)>> = None;
-        for part in parts {
-            let query: String = words::words(part).collect();
-            if query.is_empty() {
-                continue;
-            }
-            let found = self.words.lookup(&query);
-            let score = |f: &Found| (f.closeness as i64) * 16 + i64::from(f.count.min(12));
-            combined = Some(match combined {
-                None => found
-                    .iter()
-                    .map(|(&n, f)| (n, (score(f), f.words.clone())))
-                    .collect(),
-                Some(mut so_far) => {
-                    so_far.retain(|node, _| found.contains_key(node));
-                    for (node, (total, matched)) in &mut so_far {
-                        let f = &found[node];
-                        *total += score(f);
-                        matched.extend(f.words.iter().cloned());
-                    }
-                    so_far
-                }
-            });
-        }
-        combined
-            .unwrap_or_default()
+        let candidates = if narrowing.covers(&parts) {
+            std::mem::take(&mut narrowing.nodes)
+        } else {
+            (0..u32::try_from(catalog.len()).unwrap_or(u32::MAX)).collect()
+        };
+        let matches = self.fuzzy_pass(catalog, &candidates, &parts);
+        *narrowing = Narrowing {
+            parts: parts.iter().map(|&p| p.to_owned()).collect(),
+            nodes: matches.iter().map(|(node, _)| *node).collect(),
+        };
+        let strong = matches.iter().filter(|(_, m)| m.tier >= TERM).count();
+        let mut ranked: Vec<Ranked<'_>> = matches
             .into_iter()
-            .map(|(node, (score, matched))| Hit {
-                node,
-                field: Field::Body,
-                indices: Vec::new(),
-                snippet: None,
-                highlight: Highlight {
-                    words: matched.into_iter().collect(),
-                    prefixes: Vec::new(),
-                },
-                rank: (BODY, score),
+            .map(|(node, m)| Ranked {
+                node: node as usize,
+                rank: (m.tier, m.score),
+                found: Found::Fuzzy(m),
             })
+            .collect();
+        // Body hits rank below titles and terms: look them up only if they could show.
+        if strong < limit {
+            self.add_body_hits(&mut ranked, &parts);
+        }
+        best_first(&mut ranked, limit);
+        ranked
+            .into_iter()
+            .map(|r| finish(catalog, r, &parts))
             .collect()
     }
 
-    /// Adds what only displayed hits need: the snippet and the prefixes to highlight.
-    fn finish(&self, hit: &mut Hit, parts: &[&str]) {
-        hit.highlight.prefixes = parts
+    /// Adds the nodes whose text holds every query word, or raises a node already found when
+    /// its body ranks higher. `ranked` is in node order.
+    fn add_body_hits<'a>(&'a self, ranked: &mut Vec<Ranked<'a>>, parts: &[&str]) {
+        let queries: Vec<String> = parts
             .iter()
             .map(|p| words::words(p).collect::<String>())
-            .filter(|p| p.chars().count() >= 3)
+            .filter(|q| !q.is_empty())
             .collect();
-        if hit.field == Field::Body {
-            hit.snippet = snippet(&self.plain[hit.node], &hit.highlight);
+        if queries.is_empty() {
+            return;
+        }
+        let fuzzy_found = ranked.len();
+        for body in self.words.find_all(&queries) {
+            let hit = Ranked {
+                node: body.node,
+                rank: (BODY, body.score),
+                found: Found::Body(body.words),
+            };
+            match ranked[..fuzzy_found].binary_search_by_key(&body.node, |r| r.node) {
+                Ok(at) if ranked[at].rank < hit.rank => ranked[at] = hit,
+                Ok(_) => {}
+                Err(_) => ranked.push(hit),
+            }
+        }
+    }
+
+    /// The candidates whose title or a term matches every part, in node order, split over two
+    /// threads when there are many.
+    fn fuzzy_pass(
+        &self,
+        catalog: &Catalog,
+        candidates: &[u32],
+        parts: &[&str],
+    ) -> Vec<(u32, FuzzyMatch)> {
+        let wanted = CharSet::of_all(parts.iter().copied());
+        let run = |chunk: &[u32]| -> Vec<(u32, FuzzyMatch)> {
+            chunk
+                .iter()
+                .filter_map(|&node| {
+                    let index = node as usize;
+                    self.fuzzy
+                        .best(index, catalog.node(index), parts, wanted)
+                        .map(|found| (node, found))
+                })
+                .collect()
+        };
+        if candidates.len() < PARALLEL_FROM {
+            return run(candidates);
+        }
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| run(second));
+            let mut found = run(first);
+            match later.join() {
+                Ok(later) => found.extend(later),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            found
+        })
+    }
+}
+
+/// A match before it becomes a [`Hit`]: only the few shown are finished.
+struct Ranked<'a> {
+    node: usize,
+    rank: (u8, i64),
+    found: Found<'a>,
+}
+
+enum Found<'a> {
+    Fuzzy(FuzzyMatch),
+    /// The body words that matched.
+    Body(Vec<&'a str>),
+}
+
+/// Keeps the `limit` best, best first, ties in tree order, without sorting the rest.
+fn best_first(ranked: &mut Vec<Ranked<'_>>, limit: usize) {
+    let order = |a: &Ranked<'_>, b: &Ranked<'_>| b.rank.cmp(&a.rank).then(a.node.cmp(&b.node));
+    if limit == 0 {
+        ranked.clear();
+        return;
+    }
+    if ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit - 1, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_by(order);
+}
+
+/// Turns a shown match into a hit: highlights, and for a body match its snippet.
+fn finish(catalog: &Catalog, ranked: Ranked<'_>, parts: &[&str]) -> Hit {
+    let prefixes = parts
+        .iter()
+        .map(|p| words::words(p).collect::<String>())
+        .filter(|p| p.chars().count() >= 3)
+        .collect();
+    match ranked.found {
+        Found::Fuzzy(m) => Hit {
+            node: ranked.node,
+            field: m.term.map_or(Field::Title, Field::Term),
+            indices: m.indices,
+            snippet: None,
+            highlight: Highlight {
+                words: HashSet::new(),
+                prefixes,
+            },
+        },
+        Found::Body(words) => {
+            let highlight = Highlight {
+                words: words.into_iter().map(str::to_owned).collect(),
+                prefixes,
+            };
+            let node = catalog.node(ranked.node);
+            let text = format!(
+                "{}\n{}",
+                node.summary,
+                searchable_body(catalog, ranked.node)
+            );
+            Hit {
+                node: ranked.node,
+                field: Field::Body,
+                indices: Vec::new(),
+                snippet: snippet::snippet(&text, &highlight),
+                highlight,
+            }
         }
     }
 }
@@ -230,84 +285,40 @@ fn root_hit(node: usize) -> Hit {
         indices: Vec::new(),
         snippet: None,
         highlight: Highlight::default(),
-        rank: (TITLE, 0),
     }
 }
 
-/// A fuzzy match counts fully only when its characters form one run per query word (two for
-/// words of five letters or more, to forgive a slip); entries of the generated sources branch
-/// never outrank topics.
-fn effective_tier(tier: u8, indices: &[usize], parts: &[&str], kind: Kind) -> u8 {
-    let runs = indices.windows(2).filter(|w| w[1] != w[0] + 1).count() + 1;
-    let allowed: usize = parts
-        .iter()
-        .map(|p| if p.chars().count() >= 5 { 2 } else { 1 })
-        .sum();
-    let tier = if runs > allowed { LOOSE } else { tier };
-    if kind == Kind::Reference {
-        tier.min(LOOSE)
-    } else {
-        tier
-    }
-}
-
-const SNIPPET_BEFORE: usize = 30;
-const SNIPPET_LENGTH: usize = 90;
-
-/// About ninety characters of `text` around the first highlighted word.
-fn snippet(text: &str, highlight: &Highlight) -> Option<Snippet> {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    let spans = word_spans(&chars);
-    let first = spans
-        .iter()
-        .find(|&&(s, e)| highlight.matches(&chars[s..e].iter().collect::<String>()))?;
-    let start = first.0.saturating_sub(SNIPPET_BEFORE);
-    let start = spans
-        .iter()
-        .map(|s| s.0)
-        .filter(|&s| s <= start)
-        .max()
-        .filter(|_| start > 0)
-        .unwrap_or(0);
-    let end = (start + SNIPPET_LENGTH).min(chars.len());
-    let mut text: String = chars[start..end].iter().collect();
-    let offset = usize::from(start > 0);
-    if start > 0 {
-        text.insert(0, '…');
-    }
-    if end < chars.len() {
-        text.push('…');
-    }
-    let highlights = spans
-        .iter()
-        .filter(|&&(s, e)| s >= start && e <= end)
-        .filter(|&&(s, e)| highlight.matches(&chars[s..e].iter().collect::<String>()))
-        .map(|&(s, e)| (s - start + offset, e - start + offset))
-        .collect();
-    Some(Snippet { text, highlights })
-}
-
-/// Character ranges of the alphanumeric words in `chars`.
-fn word_spans(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in chars.iter().enumerate() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            _ => {}
+/// The words of the nodes in `range`: summary, body (links by their labels) and terms.
+fn index_words(catalog: &Catalog, range: std::ops::Range<usize>) -> WordIndex {
+    let mut words = WordIndex::default();
+    for index in range {
+        let node = catalog.node(index);
+        words.add(index, &node.summary);
+        if node.kind != Kind::Reference {
+            markup::visit_text(
+                &node.body,
+                |id| catalog.title_or_id(id),
+                |text| {
+                    words.add(index, text);
+                },
+            );
+        }
+        for term in &node.terms {
+            words.add(index, term);
         }
     }
-    if let Some(s) = start {
-        spans.push((s, chars.len()));
+    words
+}
+
+/// A node's body as the words searched and shown in snippets: links reduced to their labels.
+/// A source's body lists the topics citing it; their titles are not its words.
+fn searchable_body(catalog: &Catalog, index: usize) -> String {
+    let node = catalog.node(index);
+    if node.kind == Kind::Reference {
+        String::new()
+    } else {
+        markup::plain_text(&node.body, |id| catalog.title_of(id))
     }
-    spans
 }
 
 #[cfg(test)]
@@ -328,7 +339,7 @@ mod tests {
     ])"#;
 
     fn setup() -> (Catalog, SearchIndex) {
-        let catalog = Catalog::new(&parse(&BASE.replace("\"ünï\"", "\"uni\"")).expect("valid"));
+        let catalog = Catalog::new(parse(&BASE.replace("\"ünï\"", "\"uni\"")).expect("valid"));
         let index = SearchIndex::new(&catalog);
         (catalog, index)
     }
@@ -383,36 +394,52 @@ mod tests {
     }
 
     #[test]
+    fn narrowing_gives_the_same_hits_as_a_fresh_search() {
+        let (catalog, index) = setup();
+        let mut narrowing = Narrowing::default();
+        for query in [
+            "h",
+            "he",
+            "hep",
+            "hepa",
+            "hepat",
+            "hepato",
+            "hepatoc",
+            "hepatocy",
+            "hepatocyte",
+            "hepatocyte ",
+            "hepatocyte c",
+            "hepatocyte ce",
+            "hepatocyt",
+            "p",
+            "po",
+            "portal p",
+        ] {
+            let narrowed = index.search_narrowed(&catalog, query, 10, &mut narrowing);
+            assert_eq!(narrowed, index.search(&catalog, query, 10), "{query}");
+        }
+    }
+
+    #[test]
+    fn only_growing_queries_narrow() {
+        let before = Narrowing {
+            parts: vec!["hep".into(), "ce".into()],
+            nodes: Vec::new(),
+        };
+        assert!(before.covers(&["hep", "cel"]));
+        assert!(before.covers(&["hep", "ce", "x"]));
+        assert!(!before.covers(&["hep"]));
+        assert!(!before.covers(&["he", "ce"]));
+        assert!(!before.covers(&["hep", "x"]));
+        assert!(!Narrowing::default().covers(&["a"]));
+    }
+
+    #[test]
     fn empty_query_lists_top_level_topics() {
         let (catalog, index) = setup();
         assert_eq!(
             ids(&catalog, &index.search(&catalog, "  ", 10)),
             ["course", "cells", "uni"]
         );
-    }
-
-    #[test]
-    fn scattered_fuzzy_matches_drop_below_body_words() {
-        let tier = |indices: &[usize], parts: &[&str]| {
-            effective_tier(TITLE, indices, parts, Kind::Overview)
-        };
-        assert_eq!(tier(&[0, 1, 2], &["abc"]), TITLE);
-        assert_eq!(
-            tier(&[0, 1, 5], &["abc"]),
-            LOOSE,
-            "short words must match in one run"
-        );
-        assert_eq!(
-            tier(&[0, 1, 2, 7, 8], &["abcde"]),
-            TITLE,
-            "long words may have one break"
-        );
-        assert_eq!(tier(&[0, 4, 9], &["a", "bc"]), LOOSE);
-        assert_eq!(tier(&[0, 4, 5], &["a", "bc"]), TITLE);
-        assert_eq!(
-            effective_tier(TITLE, &[0, 1], &["ab"], Kind::Reference),
-            LOOSE
-        );
-        const { assert!(LOOSE < BODY) };
     }
 }

@@ -237,7 +237,7 @@ mod tests {
         assert_eq!(text, generate(500, 7));
         assert_ne!(text, generate(500, 8));
         let kb = knowledge::parse(&text).expect("a valid file");
-        let catalog = Catalog::new(&kb);
+        let catalog = Catalog::new(kb);
         assert_eq!(catalog.topic_count, 500);
         assert!(catalog.glossary_count >= 200, "{}", catalog.glossary_count);
         let deepest = catalog.nodes().iter().map(|n| n.depth).max();

@@ -9,7 +9,7 @@ use hepatree::search::SearchIndex;
 
 fn catalog() -> Catalog {
     let (_, kb) = knowledge::load(None).expect("the shipped base is valid");
-    Catalog::new(&kb)
+    Catalog::new(kb)
 }
 
 /// Topics defined by the file itself (not the generated glossary and source entries).

@@ -230,3 +230,34 @@ fn follow_a_link_go_back_and_forward_then_resume() {
     fresh.send(b"q");
     assert!(fresh.wait_exit().success());
 }
+
+/// A large file loads behind a loading screen, and keys typed before it is ready are
+/// applied once it is, in order.
+#[test]
+fn keys_typed_while_a_large_file_loads_are_kept() {
+    let dir = state_dir("loading");
+    let file = dir.join("large.ron");
+    std::fs::write(&file, hepatree::synth::generate(4_000, 3)).expect("write");
+    let mut tui = Tui::spawn_in(
+        &dir,
+        &["--knowledge", file.to_str().expect("utf-8 path")],
+        100,
+        30,
+    );
+    // Typed at once, before the first frame: open search, type a word, pick the first hit.
+    tui.send(b"/");
+    tui.send(b"zzqx");
+    tui.send(b"\x7f\x7f\x7f\x7f");
+    tui.send(b"hepatocytes");
+    tui.wait_for("results");
+    tui.wait_for("/ hepatocytes");
+    let raw = String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned();
+    assert!(
+        raw.contains("Opening"),
+        "the loading screen was drawn first"
+    );
+    tui.send(b"\r");
+    tui.wait_for("Glossary › hepatocytes");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

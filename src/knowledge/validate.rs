@@ -10,10 +10,27 @@ use super::{KnowledgeBase, Problem, Topic};
 use crate::markup;
 
 /// Returns every problem in `kb`, in file order; `text` is the source it was parsed from.
+///
+/// Finding positions means reading the whole text again, which costs more than the checks
+/// themselves on large files, so a first pass only looks for problems and a second pass,
+/// run only when there are some, places them.
 pub fn validate(kb: &KnowledgeBase, text: &str) -> Vec<Problem> {
-    let locator = Locator::new(text);
+    let found = check(kb, Locator::new(text), false);
+    if found.is_empty() {
+        found
+    } else {
+        check(kb, Locator::new(text), true)
+    }
+}
+
+fn check<'a>(kb: &'a KnowledgeBase, locator: Locator<'a>, placed: bool) -> Vec<Problem> {
     let mut checker = Checker {
-        id_offsets: locator.all_field_offsets("id"),
+        id_offsets: if placed {
+            locator.all_field_offsets("id")
+        } else {
+            HashMap::new()
+        },
+        placed,
         locator,
         problems: Vec::new(),
         topic_ids: HashMap::new(),
@@ -42,6 +59,8 @@ struct Checker<'a> {
     locator: Locator<'a>,
     /// Where each `id: "…"` value stands in the file, in order.
     id_offsets: HashMap<&'a str, Vec<usize>>,
+    /// Whether problems get real positions (otherwise they all stand at the start).
+    placed: bool,
     problems: Vec<Problem>,
     /// Each topic id with the byte offset of its first definition.
     topic_ids: HashMap<&'a str, usize>,
@@ -50,8 +69,16 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn report(&mut self, offset: usize, message: String) {
-        let position = self.locator.position(offset);
+        let position = self.locator.position(if self.placed { offset } else { 0 });
         self.problems.push(Problem { position, message });
+    }
+
+    fn find_after(&self, at: usize, needle: &str) -> usize {
+        if self.placed {
+            self.locator.find_after(at, needle).unwrap_or(at)
+        } else {
+            at
+        }
     }
 
     /// Where the `nth` `id: "value"` stands (the start of the file if it cannot be found).
@@ -113,10 +140,7 @@ impl<'a> Checker<'a> {
         for target in markup::link_targets(&topic.body) {
             match target {
                 Ok(target) if !self.topic_ids.contains_key(target) => {
-                    let offset = self
-                        .locator
-                        .find_after(at, &format!("[[{target}"))
-                        .unwrap_or(at);
+                    let offset = self.find_after(at, &format!("[[{target}"));
                     self.report(
                         offset,
                         format!("topic `{}` links to unknown topic `{target}`", topic.id),
@@ -142,10 +166,7 @@ impl<'a> Checker<'a> {
                 Target::Source => self.source_ids.contains_key(id.as_str()),
             };
             if !known {
-                let offset = self
-                    .locator
-                    .find_after(at, &format!("\"{id}\""))
-                    .unwrap_or(at);
+                let offset = self.find_after(at, &format!("\"{id}\""));
                 let what = match target {
                     Target::Topic => "topic",
                     Target::Source => "source",
@@ -160,7 +181,11 @@ impl<'a> Checker<'a> {
 
     fn check_glossary(&mut self, kb: &KnowledgeBase) {
         let mut seen: HashSet<String> = HashSet::new();
-        let term_offsets = self.locator.all_field_offsets("term");
+        let term_offsets = if self.placed {
+            self.locator.all_field_offsets("term")
+        } else {
+            HashMap::new()
+        };
         for entry in &kb.glossary {
             let offsets = term_offsets
                 .get(entry.term.as_str())

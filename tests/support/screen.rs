@@ -15,7 +15,7 @@ pub const FIXTURE: &str = include_str!("../fixtures/small.ron");
 
 pub fn app_with(theme: &'static Theme) -> App {
     let kb = knowledge::parse(FIXTURE).expect("fixture is valid");
-    App::new(Catalog::new(&kb), theme)
+    App::new(Catalog::new(kb), theme)
 }
 
 /// The app after `keys` at `width`×`height`, and the screen as text.

@@ -1,0 +1,132 @@
+//! Opening the explorer without freezing the terminal. A 100,000-topic file takes about a
+//! second to parse, check and index, so that work runs on a worker thread while the terminal
+//! shows a loading screen at once; keys pressed meanwhile are kept and replayed in order once
+//! the explorer is ready, so nothing typed early is lost. Ctrl-C gives up at once.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, TryRecvError};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Stylize;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::app::App;
+use crate::catalog::Catalog;
+use crate::knowledge::{self, EMBEDDED_NAME, LoadError};
+use crate::sanitize::clean_line;
+use crate::theme::Theme;
+
+/// How the loading ended.
+pub enum Outcome {
+    /// The explorer, and the events that arrived while it loaded.
+    Ready(Box<App>, Vec<Event>),
+    Failed(LoadError),
+    /// The reader pressed Ctrl-C before the file was ready.
+    Quit,
+}
+
+/// How often the loading screen updates its clock while waiting.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Loads `path` (the embedded base when `None`) on a worker thread, drawing the loading
+/// screen until it is ready.
+pub fn open(
+    terminal: &mut DefaultTerminal,
+    path: Option<PathBuf>,
+    theme: &'static Theme,
+) -> io::Result<Outcome> {
+    let (sender, receiver) = mpsc::channel();
+    let screen = LoadingScreen::new(path.as_deref());
+    std::thread::Builder::new()
+        .name("load".to_owned())
+        .spawn(move || {
+            let loaded = knowledge::load(path.as_deref())
+                .map(|(_, kb)| Box::new(App::new(Catalog::new(kb), theme)));
+            // The receiver is gone only if the reader quit; nobody needs the result then.
+            let _ = sender.send(loaded);
+        })?;
+    // Starts crossterm's event source, so a resize during loading is seen.
+    event::poll(Duration::ZERO)?;
+    let started = Instant::now();
+    let mut pending = Vec::new();
+    loop {
+        terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut(), started))?;
+        let deadline = Instant::now() + TICK;
+        while Instant::now() < deadline {
+            match receiver.try_recv() {
+                Ok(Ok(app)) => return Ok(Outcome::Ready(app, pending)),
+                Ok(Err(error)) => return Ok(Outcome::Failed(error)),
+                Err(TryRecvError::Disconnected) => {
+                    return Err(io::Error::other("the loading thread stopped"));
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+            if !event::poll(Duration::from_millis(5))? {
+                continue;
+            }
+            match event::read()? {
+                Event::Key(key)
+                    if key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL) =>
+                {
+                    return Ok(Outcome::Quit);
+                }
+                Event::Resize(..) => break,
+                event @ (Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) => pending.push(event),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// What the terminal shows while a file loads.
+struct LoadingScreen {
+    name: String,
+    size: Option<u64>,
+}
+
+impl LoadingScreen {
+    fn new(path: Option<&Path>) -> Self {
+        let name = path.map_or_else(
+            || EMBEDDED_NAME.to_owned(),
+            |p| clean_line(&p.display().to_string()),
+        );
+        let size = path
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len());
+        Self { name, size }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, started: Instant) {
+        let size = self.size.map_or_else(String::new, |bytes| {
+            format!(
+                " ({}.{} MB)",
+                bytes / 1_000_000,
+                bytes % 1_000_000 / 100_000
+            )
+        });
+        let seconds = started.elapsed().as_secs_f64();
+        let lines = vec![
+            Line::from("hepatree".bold()),
+            Line::from(""),
+            Line::from(format!("Opening {}{size} … {seconds:.1} s", self.name)),
+            Line::from("Keys typed now are kept. Ctrl-C quits.".dim()),
+            Line::from(""),
+            Line::from("Educational only, not medical advice.".dim()),
+        ];
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let [_, middle, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(height),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Paragraph::new(lines).centered().render(middle, buf);
+    }
+}
