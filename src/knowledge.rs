@@ -241,6 +241,22 @@ pub fn load(path: Option<&Path>) -> Result<(String, KnowledgeBase), LoadError> {
     }
 }
 
+/// Fails early, with the same message [`load`] would give, when `path` cannot even be opened:
+/// the explorer checks this before taking over the terminal, so the message stays readable.
+pub fn check_openable(path: &Path) -> Result<(), LoadError> {
+    let reason = if path.is_dir() {
+        Some("it is a directory, not a knowledge file".to_owned())
+    } else {
+        std::fs::File::open(path).err().map(|e| io_reason(&e))
+    };
+    reason.map_or(Ok(()), |reason| {
+        Err(LoadError::Unreadable {
+            file: path.display().to_string(),
+            reason,
+        })
+    })
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("it is a directory, not a knowledge file".to_owned());

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use hepatree::cli::{self, Cli};
+use hepatree::knowledge;
 use hepatree::startup::{self, Outcome};
 use hepatree::state::Store;
 use hepatree::theme::Theme;
@@ -13,6 +14,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = &cli.command {
         return cli::run_command(&cli, command);
+    }
+    if let Some(Err(error)) = cli.knowledge.as_deref().map(knowledge::check_openable) {
+        cli::report_load_error(&error, &mut io::stderr());
+        return ExitCode::FAILURE;
     }
     match explore(&cli) {
         Ok(code) => code,
