@@ -24,6 +24,7 @@ use crate::keymap::{self, Context};
 use crate::knowledge::Kind;
 use crate::outline::Outline;
 use crate::search::{Field, SearchIndex};
+use crate::signals::{self, Stop};
 use crate::state::Store;
 use crate::theme::Theme;
 
@@ -110,7 +111,13 @@ impl App {
     /// Draws, waits for an event, applies it; until the reader quits. `pending` holds events
     /// that arrived before the explorer was ready (while a large file loaded); they are
     /// applied first, in order, each after a frame as if typed now.
-    pub fn run(&mut self, terminal: &mut DefaultTerminal, pending: Vec<Event>) -> io::Result<()> {
+    /// A termination signal (`stop`) ends the loop like `q`.
+    pub fn run(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        pending: Vec<Event>,
+        stop: &Stop,
+    ) -> io::Result<()> {
         // crossterm starts listening for resizes when its event source is first used; do it
         // before the first frame so a resize right after start is not lost.
         event::poll(std::time::Duration::ZERO)?;
@@ -119,7 +126,14 @@ impl App {
             terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))?;
             let event = match pending.next() {
                 Some(event) => event,
-                None => event::read()?,
+                None => loop {
+                    if stop.requested() {
+                        return Ok(());
+                    }
+                    if event::poll(signals::POLL)? {
+                        break event::read()?;
+                    }
+                },
             };
             match event {
                 Event::Key(key) if key.is_press() => self.handle_key(key),

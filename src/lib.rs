@@ -28,6 +28,7 @@ pub mod outline;
 pub mod sanitize;
 pub mod screenshot;
 pub mod search;
+pub mod signals;
 pub mod startup;
 pub mod state;
 pub mod synth;

@@ -1,7 +1,8 @@
 //! Opening the explorer without freezing the terminal. A 100,000-topic file takes about a
 //! second to parse, check and index, so that work runs on a worker thread while the terminal
 //! shows a loading screen at once; keys pressed meanwhile are kept and replayed in order once
-//! the explorer is ready, so nothing typed early is lost. Ctrl-C gives up at once.
+//! the explorer is ready, so nothing typed early is lost. Ctrl-C or a termination signal gives
+//! up at once.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::app::App;
 use crate::catalog::Catalog;
 use crate::knowledge::{self, EMBEDDED_NAME, LoadError};
 use crate::sanitize::clean_line;
+use crate::signals::Stop;
 use crate::theme::Theme;
 
 /// How the loading ended.
@@ -40,6 +42,7 @@ pub fn open(
     terminal: &mut DefaultTerminal,
     path: Option<PathBuf>,
     theme: &'static Theme,
+    stop: &Stop,
 ) -> io::Result<Outcome> {
     let (sender, receiver) = mpsc::channel();
     let screen = LoadingScreen::new(path.as_deref());
@@ -59,6 +62,9 @@ pub fn open(
         terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut(), started))?;
         let deadline = Instant::now() + TICK;
         while Instant::now() < deadline {
+            if stop.requested() {
+                return Ok(Outcome::Quit);
+            }
             match receiver.try_recv() {
                 Ok(Ok(app)) => return Ok(Outcome::Ready(app, pending)),
                 Ok(Err(error)) => return Ok(Outcome::Failed(error)),

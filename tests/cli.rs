@@ -103,7 +103,7 @@ fn unreadable_files_are_one_line_errors() {
         assert_eq!(all.lines().count(), 1, "{all}");
         assert!(all.contains(reason), "{all}");
     }
-    let explorer = run(&["--knowledge", "tests/fixtures/none.ron"]);
+    let explorer = run(&["check", "tests/fixtures/none.ron"]);
     assert_eq!(explorer.status.code(), Some(1));
     assert_eq!(
         stderr(&explorer),
@@ -233,9 +233,69 @@ fn help_version_and_usage_errors() {
     );
     let help = run(&["--help"]);
     assert!(stdout(&help).contains("Usage: hepatree [OPTIONS] [COMMAND]"));
-    let wrong = run(&["frobnicate"]);
-    assert_eq!(wrong.status.code(), Some(2));
-    assert!(stderr(&wrong).contains("unrecognized subcommand"));
+    for (args, says) in [
+        (
+            &["frobnicate"][..],
+            "hepatree: unrecognized subcommand 'frobnicate'",
+        ),
+        (
+            &["--bogus"][..],
+            "hepatree: unexpected argument '--bogus' found",
+        ),
+        (
+            &["search"][..],
+            "required arguments were not provided: <QUERY>",
+        ),
+        (
+            &["show", "x", "--limit", "3"][..],
+            "unexpected argument '--limit'",
+        ),
+    ] {
+        let wrong = run(args);
+        assert_eq!(wrong.status.code(), Some(2), "{args:?}");
+        let text = stderr(&wrong);
+        assert_eq!(text.lines().count(), 1, "one line for {args:?}: {text}");
+        assert!(
+            text.contains(says) && text.contains("see hepatree --help"),
+            "{text}"
+        );
+        assert!(stdout(&wrong).is_empty());
+    }
+}
+
+#[test]
+fn bad_files_get_one_line_saying_what_to_do() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-bad-files");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let empty = dir.join("empty.ron");
+    std::fs::write(&empty, "  \n").expect("write");
+    let binary = dir.join("binary.ron");
+    std::fs::write(&binary, b"(title: \"\xff\xfe\")").expect("write");
+    let huge = dir.join("huge.ron");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(hepatree::knowledge::MAX_FILE_BYTES + 1)
+        .expect("sparse file");
+    for (path, says) in [
+        (&empty, "the file is empty"),
+        (&binary, "it is not UTF-8 text (invalid byte at offset 9)"),
+        (&huge, "split it into smaller files"),
+    ] {
+        let path = path.to_str().expect("utf-8 path");
+        for args in [&["check", path][..], &["-k", path, "search", "x"][..]] {
+            let output = run(args);
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let text = stderr(&output);
+            assert_eq!(text.lines().count(), 1, "{text}");
+            assert!(
+                text.starts_with("hepatree: cannot read ") && text.contains(says),
+                "{text}"
+            );
+        }
+    }
+    let explorer = run(&["-k", "tests/fixtures/small.ron"]);
+    assert_eq!(explorer.status.code(), Some(2), "no terminal");
+    assert!(stderr(&explorer).contains("the explorer needs a terminal"));
 }
 
 #[test]

@@ -261,3 +261,56 @@ fn keys_typed_while_a_large_file_loads_are_kept() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+/// SIGTERM, SIGHUP and SIGINT from outside end the explorer as `q` does: the terminal is
+/// restored (raw mode, mouse reporting and the alternate screen all undone) and the
+/// session saved.
+#[test]
+fn termination_signals_restore_the_terminal_and_save() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = state_dir(&format!("signal-{signal}"));
+        let mut tui = Tui::spawn_in(&dir, &["--knowledge", "tests/fixtures/small.ron"], 100, 30);
+        tui.wait_for("Top › Welcome");
+        tui.send(b"\x1b[B");
+        tui.wait_for("Top › How plants grow");
+        let pid = tui.child.process_id().expect("pid").to_string();
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        assert!(tui.wait_exit().success(), "SIG{signal} ends cleanly");
+        std::thread::sleep(Duration::from_millis(50));
+        let raw = tui.raw.lock().expect("raw").clone();
+        let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+        assert!(
+            tail.contains("\x1b[?1049l"),
+            "SIG{signal}: left the alternate screen"
+        );
+        assert!(
+            tail.contains("\x1b[?1000l"),
+            "SIG{signal}: mouse reporting off"
+        );
+        assert!(
+            !tui.parser
+                .lock()
+                .expect("parser")
+                .screen()
+                .alternate_screen(),
+            "SIG{signal}"
+        );
+        let saved: Vec<_> = std::fs::read_dir(&dir)
+            .expect("state dir")
+            .flatten()
+            .collect();
+        let session = saved
+            .iter()
+            .find(|e| e.path().extension().is_some_and(|x| x == "ron"))
+            .map(|e| std::fs::read_to_string(e.path()).expect("session"))
+            .unwrap_or_default();
+        assert!(
+            session.contains("\"growth\""),
+            "SIG{signal}: session saved: {session}"
+        );
+    }
+}
