@@ -183,12 +183,18 @@ pub fn parse(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
 
 fn syntax_problem(error: &ron::error::SpannedError) -> Problem {
     let start = error.span.start;
+    // ron's own wording suggests changing its options, which a reader of the file cannot do.
+    let message = if matches!(error.code, ron::Error::ExceededRecursionLimit) {
+        "topics are nested too deeply: hepatree reads about 30 levels of children".to_owned()
+    } else {
+        crate::sanitize::clean_line(&error.code.to_string())
+    };
     Problem {
         position: Position {
             line: start.line,
             column: start.col,
         },
-        message: error.code.to_string(),
+        message,
     }
 }
 

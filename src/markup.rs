@@ -89,10 +89,13 @@ pub fn link_targets(body: &str) -> Vec<Result<&str, &str>> {
     while let Some(start) = find_pair(rest, b'[') {
         let after = &rest[start + 2..];
         let Some(len) = find_pair(after, b']') else {
+            // Up to 30 characters (not bytes: a cut inside a character would panic).
             let end = after
-                .find(char::is_whitespace)
-                .unwrap_or(after.len())
-                .min(30);
+                .char_indices()
+                .take_while(|(_, c)| !c.is_whitespace())
+                .take(30)
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
             out.push(Err(&rest[start..start + 2 + end]));
             break;
         };
@@ -221,6 +224,12 @@ mod tests {
         assert_eq!(
             link_targets("x [[ok]] y [[broken"),
             [Ok("ok"), Err("[[broken")]
+        );
+        let wide = format!("[[x{}", "€".repeat(40));
+        assert_eq!(
+            link_targets(&wide),
+            [Err(format!("[[x{}", "€".repeat(29)).as_str())],
+            "cut after 30 characters, never inside one"
         );
     }
 

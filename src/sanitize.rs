@@ -52,14 +52,21 @@ pub fn clean_text_owned(mut text: String) -> String {
     }
 }
 
-/// C0 and C1 controls (which include ESC and the 8-bit CSI), DEL, and the Unicode
-/// bidirectional overrides and isolates that can make text display in a different order
-/// from the one it is stored in.
+/// C0 and C1 controls (which include ESC and the 8-bit CSI), DEL, the Unicode bidirectional
+/// overrides and isolates that can make text display in a different order from the one it is
+/// stored in, and invisible format characters (zero-width spaces and joiners, the byte-order
+/// mark, variation selectors, tag characters): terminals disagree about their width, so
+/// keeping them would shift the columns after them.
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
             '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}'
+                | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E007F}'
         )
 }
 
@@ -71,6 +78,12 @@ mod tests {
     fn strips_escape_sequences_and_c1_controls() {
         let hostile = "Liver\u{1b}[31m red\u{1b}]52;c;aGk=\u{7}\u{9b}2J done\u{7f}";
         assert_eq!(clean_line(hostile), "Liver[31m red]52;c;aGk=2J done");
+    }
+
+    #[test]
+    fn drops_invisible_format_characters_but_keeps_combining_marks() {
+        assert_eq!(clean_line("a\u{200B}b\u{FEFF}c\u{200D}d\u{FE0F}"), "abcd");
+        assert_eq!(clean_line("cafe\u{301} 肝 🧬"), "cafe\u{301} 肝 🧬");
     }
 
     #[test]

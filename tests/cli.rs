@@ -208,20 +208,40 @@ fn hostile_text_never_reaches_the_output() {
     for args in [
         vec!["check", file],
         vec!["-k", file, "show", "evil"],
+        vec!["-k", file, "show", "wide"],
         vec!["-k", file, "search", "evil"],
+        vec!["-k", file, "search", "cells"],
         vec!["-k", file, "export"],
+        vec!["-k", file, "export", "--format", "tsv"],
     ] {
         let output = run(&args);
         assert_eq!(output.status.code(), Some(0), "{args:?}");
         let text = stdout(&output);
-        let bad: Vec<char> = text
-            .chars()
-            .filter(|c| {
-                c.is_control() && !matches!(c, '\n' | '\t') || ('\u{202a}'..='\u{202e}').contains(c)
-            })
-            .collect();
+        let bad: Vec<char> = text.chars().filter(|&c| is_forbidden(c)).collect();
         assert!(bad.is_empty(), "{args:?} wrote {bad:?}");
+        assert!(
+            !output.stdout.contains(&0x1b),
+            "{args:?} wrote an escape byte"
+        );
     }
+    // The wide, combined and emoji text survives, minus the invisible characters.
+    let shown = stdout(&run(&["-k", file, "show", "wide"]));
+    assert!(shown.contains("肝硬変 and 🧬 cells café"), "{shown}");
+    assert!(shown.contains("cafe\u{301}, 👩🔬 and ❤"), "{shown}");
+    // And it is searchable: CJK words, terms and titles alike.
+    for query in ["肝硬変", "肝臓", "café", "hostile"] {
+        let found = stdout(&run(&["-k", file, "search", query]));
+        assert!(found.starts_with("wide\t"), "{query}: {found}");
+    }
+}
+
+/// Control characters other than line breaks and tabs, direction overrides and isolates,
+/// and invisible format characters.
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{fe0f}')
 }
 
 #[test]

@@ -314,3 +314,70 @@ fn termination_signals_restore_the_terminal_and_save() {
         );
     }
 }
+
+/// A knowledge file full of escape sequences, C1 controls, direction overrides and invisible
+/// characters, browsed, searched and copied in a real terminal: none of its sequences reaches
+/// the terminal, and the copy holds clean text.
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let mut tui = Tui::spawn(
+        "hostile",
+        &["--knowledge", "tests/fixtures/hostile.ron"],
+        100,
+        30,
+    );
+    tui.wait_for("Evil [31mred[0m title");
+    tui.send(b"\x1b[B");
+    tui.wait_for("肝硬変 and 🧬 cells café");
+    tui.send(b"y");
+    tui.wait_for("Copied");
+    tui.send(b"/");
+    tui.send("肝臓".as_bytes());
+    tui.wait_for("1 result");
+    tui.send(b"\x1b");
+    // Apart, so that the terminal does not read Esc and q as Alt-q.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tui.screen().contains("Search titles") {
+        assert!(Instant::now() < deadline, "search did not close");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+    let raw = tui.raw.lock().expect("raw").clone();
+    for payload in [
+        &b"\x1b]0;"[..],
+        b"\x1b]8;",
+        b"\x1b[5m",
+        b"\x1b[2J]0",
+        b"\x1b]52;c;aGVsbG8=",
+        "\u{9b}".as_bytes(),
+        "\u{85}".as_bytes(),
+        "\u{202e}".as_bytes(),
+        "\u{2066}".as_bytes(),
+        "\u{200b}".as_bytes(),
+        "\u{feff}".as_bytes(),
+        b"\x08",
+    ] {
+        assert!(
+            !raw.windows(payload.len()).any(|w| w == payload),
+            "the terminal received {payload:?}"
+        );
+    }
+    // The only BEL is the one ending the copy, whose text is clean.
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    assert_eq!(text.matches('\u{7}').count(), 1);
+    let start = text.find("\x1b]52;c;").expect("a copy") + 7;
+    let end = start + text[start..].find('\u{7}').expect("end of copy");
+    let copied = base64_decode(&text[start..end]);
+    assert!(copied.contains("肝硬変 and 🧬 cells café"), "{copied}");
+    assert!(
+        !copied.chars().any(|c| c.is_control() && c != '\n'),
+        "{copied:?}"
+    );
+}
+
+fn base64_decode(encoded: &str) -> String {
+    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
+        .expect("base64");
+    String::from_utf8(bytes).expect("utf-8")
+}

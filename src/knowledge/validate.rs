@@ -8,6 +8,7 @@ use super::locate::Locator;
 use super::locate::Position;
 use super::{KnowledgeBase, Problem, Topic};
 use crate::markup;
+use crate::sanitize::clean_line_owned;
 
 /// Returns every problem in `kb`, in file order; `text` is the source it was parsed from.
 ///
@@ -70,6 +71,8 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn report(&mut self, offset: usize, message: String) {
         let position = self.locator.position(if self.placed { offset } else { 0 });
+        // Messages quote ids and terms from the file, which may hold anything.
+        let message = clean_line_owned(message);
         self.problems.push(Problem { position, message });
     }
 
