@@ -30,25 +30,25 @@ pub fn clean_text(text: &str) -> String {
 
 /// [`clean_line`] for a string the caller owns: text with nothing to clean (nearly all of it)
 /// is kept rather than copied, only trimmed of the spare capacity parsing left.
-pub fn clean_line_owned(mut text: String) -> String {
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        text.shrink_to_fit();
-        text
-    } else {
-        clean_line(&text)
-    }
+pub fn clean_line_owned(text: String) -> String {
+    keep_if_plain(text, false, clean_line)
 }
 
 /// [`clean_text`] for a string the caller owns, kept as it is when there is nothing to clean.
-pub fn clean_text_owned(mut text: String) -> String {
+pub fn clean_text_owned(text: String) -> String {
+    keep_if_plain(text, true, clean_text)
+}
+
+/// `text` itself when it is printable ASCII (and line breaks, if `newlines`), else `clean(text)`.
+fn keep_if_plain(mut text: String, newlines: bool, clean: fn(&str) -> String) -> String {
     if text
         .bytes()
-        .all(|b| b == b'\n' || (b' '..=b'~').contains(&b))
+        .all(|b| (b' '..=b'~').contains(&b) || (newlines && b == b'\n'))
     {
         text.shrink_to_fit();
         text
     } else {
-        clean_text(&text)
+        clean(&text)
     }
 }
 

@@ -63,8 +63,25 @@ impl Narrowing {
     }
 }
 
-/// Below this many candidates one thread runs the fuzzy pass.
+/// Below this many items (nodes to index, candidates to match) one thread does the work.
 const PARALLEL_FROM: usize = 2_000;
+
+/// Runs `work` over `0..len`, split in two halves on two threads (the machine's cores) when
+/// there is enough of it; the results come back in order.
+fn in_halves<R: Send>(len: usize, work: impl Fn(std::ops::Range<usize>) -> R + Sync) -> Vec<R> {
+    if len < PARALLEL_FROM {
+        return vec![work(0..len)];
+    }
+    let middle = len / 2;
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| work(middle..len));
+        let first = work(0..middle);
+        match later.join() {
+            Ok(later) => vec![first, later],
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
 
 pub struct SearchIndex {
     fuzzy: Fuzzy,
@@ -72,26 +89,20 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes the two halves of the catalog on two threads (the machine's cores) and joins
-    /// them: on a 100,000-topic file this is most of the start-up time.
+    /// Indexes the two halves of the catalog on two threads and joins them: on a
+    /// 100,000-topic file this is most of the start-up time.
     pub fn new(catalog: &Catalog) -> Self {
-        let middle = if catalog.len() < PARALLEL_FROM {
-            catalog.len()
-        } else {
-            catalog.len() / 2
-        };
-        let (mut words, fuzzy) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| index_words(catalog, middle..catalog.len()));
-            let fuzzy = Fuzzy::new(catalog.nodes());
-            let mut words = index_words(catalog, 0..middle);
-            match second.join() {
-                Ok(second) => words.append(second),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-            (words, fuzzy)
-        });
+        let mut words = WordIndex::default();
+        let mut sets = Vec::with_capacity(catalog.len());
+        for (half, half_sets) in in_halves(catalog.len(), |range| index_half(catalog, range)) {
+            words.append(half);
+            sets.extend(half_sets);
+        }
         words.finish();
-        Self { fuzzy, words }
+        Self {
+            fuzzy: Fuzzy::new(sets),
+            words,
+        }
     }
 
     /// Hits for `query`, best first, at most `limit`. An empty query lists the top-level
@@ -125,6 +136,11 @@ impl SearchIndex {
             (0..u32::try_from(catalog.len()).unwrap_or(u32::MAX)).collect()
         };
         let matches = self.fuzzy_pass(catalog, &candidates, &parts);
+        // Each part as the word index and the highlighter see it, worked out once.
+        let normalised: Vec<String> = parts
+            .iter()
+            .map(|p| words::words(p).collect::<String>())
+            .collect();
         *narrowing = Narrowing {
             parts: parts.iter().map(|&p| p.to_owned()).collect(),
             nodes: matches.iter().map(|(node, _)| *node).collect(),
@@ -140,22 +156,26 @@ impl SearchIndex {
             .collect();
         // Body hits rank below titles and terms: look them up only if they could show.
         if strong < limit {
-            self.add_body_hits(&mut ranked, &parts);
+            self.add_body_hits(&mut ranked, &normalised);
         }
         best_first(&mut ranked, limit);
+        let prefixes: Vec<String> = normalised
+            .into_iter()
+            .filter(|p| p.chars().count() >= 3)
+            .collect();
         ranked
             .into_iter()
-            .map(|r| finish(catalog, r, &parts))
+            .map(|r| finish(catalog, r, prefixes.clone()))
             .collect()
     }
 
     /// Adds the nodes whose text holds every query word, or raises a node already found when
     /// its body ranks higher. `ranked` is in node order.
-    fn add_body_hits<'a>(&'a self, ranked: &mut Vec<Ranked<'a>>, parts: &[&str]) {
-        let queries: Vec<String> = parts
+    fn add_body_hits<'a>(&'a self, ranked: &mut Vec<Ranked<'a>>, normalised: &[String]) {
+        let queries: Vec<String> = normalised
             .iter()
-            .map(|p| words::words(p).collect::<String>())
             .filter(|q| !q.is_empty())
+            .cloned()
             .collect();
         if queries.is_empty() {
             return;
@@ -195,19 +215,10 @@ impl SearchIndex {
                 })
                 .collect()
         };
-        if candidates.len() < PARALLEL_FROM {
-            return run(candidates);
-        }
-        let (first, second) = candidates.split_at(candidates.len() / 2);
-        std::thread::scope(|scope| {
-            let later = scope.spawn(|| run(second));
-            let mut found = run(first);
-            match later.join() {
-                Ok(later) => found.extend(later),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-            found
-        })
+        in_halves(candidates.len(), |range| run(&candidates[range]))
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 
@@ -239,12 +250,7 @@ fn best_first(ranked: &mut Vec<Ranked<'_>>, limit: usize) {
 }
 
 /// Turns a shown match into a hit: highlights, and for a body match its snippet.
-fn finish(catalog: &Catalog, ranked: Ranked<'_>, parts: &[&str]) -> Hit {
-    let prefixes = parts
-        .iter()
-        .map(|p| words::words(p).collect::<String>())
-        .filter(|p| p.chars().count() >= 3)
-        .collect();
+fn finish(catalog: &Catalog, ranked: Ranked<'_>, prefixes: Vec<String>) -> Hit {
     match ranked.found {
         Found::Fuzzy(m) => Hit {
             node: ranked.node,
@@ -288,11 +294,17 @@ fn root_hit(node: usize) -> Hit {
     }
 }
 
-/// The words of the nodes in `range`: summary, body (links by their labels) and terms.
-fn index_words(catalog: &Catalog, range: std::ops::Range<usize>) -> WordIndex {
+/// The words of the nodes in `range` (summary, body with links by their labels, terms) and
+/// their titles' and terms' character sets.
+fn index_half(
+    catalog: &Catalog,
+    range: std::ops::Range<usize>,
+) -> (WordIndex, Vec<(CharSet, CharSet)>) {
     let mut words = WordIndex::default();
+    let mut sets = Vec::with_capacity(range.len());
     for index in range {
         let node = catalog.node(index);
+        sets.push(Fuzzy::sets_of(node));
         words.add(index, &node.summary);
         if node.kind != Kind::Reference {
             markup::visit_text(
@@ -307,7 +319,7 @@ fn index_words(catalog: &Catalog, range: std::ops::Range<usize>) -> WordIndex {
             words.add(index, term);
         }
     }
-    words
+    (words, sets)
 }
 
 /// A node's body as the words searched and shown in snippets: links reduced to their labels.

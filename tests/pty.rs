@@ -100,6 +100,26 @@ impl Tui {
         );
     }
 
+    /// Waits until `needle` is no longer on screen.
+    fn wait_gone(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.screen().contains(needle) {
+            assert!(Instant::now() < deadline, "{needle:?} stayed on screen");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The text of the first clipboard copy (OSC 52) the program wrote, decoded.
+    fn copied(&self) -> String {
+        let raw = String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned();
+        let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+        let end = start + raw[start..].find('\x07').expect("terminated");
+        let decoded =
+            base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &raw[start..end])
+                .expect("base64");
+        String::from_utf8(decoded).expect("UTF-8")
+    }
+
     /// Sends one key; an escape sequence goes in a single write so it is not split.
     fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("write");
@@ -202,13 +222,7 @@ fn follow_a_link_go_back_and_forward_then_resume() {
     tui.wait_for("Top › How plants grow");
     tui.send(b"y");
     tui.wait_for("Copied “How plants grow”");
-    let raw = String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned();
-    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence");
-    let end = start + raw[start..].find('\x07').expect("terminated");
-    let encoded = &raw[start + 7..end];
-    let decoded = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
-        .expect("base64");
-    let copied = String::from_utf8(decoded).expect("UTF-8");
+    let copied = tui.copied();
     assert!(
         copied.starts_with("Top › How plants grow\nHow plants grow\n"),
         "{copied}"
@@ -336,11 +350,7 @@ fn hostile_text_never_reaches_the_terminal() {
     tui.wait_for("1 result");
     tui.send(b"\x1b");
     // Apart, so that the terminal does not read Esc and q as Alt-q.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tui.screen().contains("Search titles") {
-        assert!(Instant::now() < deadline, "search did not close");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    tui.wait_gone("Search titles");
     tui.send(b"q");
     assert!(tui.wait_exit().success());
     let raw = tui.raw.lock().expect("raw").clone();
@@ -364,20 +374,11 @@ fn hostile_text_never_reaches_the_terminal() {
         );
     }
     // The only BEL is the one ending the copy, whose text is clean.
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    assert_eq!(text.matches('\u{7}').count(), 1);
-    let start = text.find("\x1b]52;c;").expect("a copy") + 7;
-    let end = start + text[start..].find('\u{7}').expect("end of copy");
-    let copied = base64_decode(&text[start..end]);
+    assert_eq!(String::from_utf8_lossy(&raw).matches('\u{7}').count(), 1);
+    let copied = tui.copied();
     assert!(copied.contains("肝硬変 and 🧬 cells café"), "{copied}");
     assert!(
         !copied.chars().any(|c| c.is_control() && c != '\n'),
         "{copied:?}"
     );
-}
-
-fn base64_decode(encoded: &str) -> String {
-    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
-        .expect("base64");
-    String::from_utf8(bytes).expect("utf-8")
 }

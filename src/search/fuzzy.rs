@@ -61,21 +61,21 @@ pub struct Fuzzy {
 }
 
 impl Fuzzy {
-    pub fn new(nodes: &[Node]) -> Self {
-        let sets = nodes
-            .iter()
-            .map(|n| {
-                let names = std::iter::once(&n.title).chain(&n.terms);
-                (
-                    CharSet::of(&n.title),
-                    CharSet::of_all(names.map(String::as_str)),
-                )
-            })
-            .collect();
+    /// `sets` holds [`Fuzzy::sets_of`] for every node, in order.
+    pub fn new(sets: Vec<(CharSet, CharSet)>) -> Self {
         Self {
             matcher: SkimMatcherV2::default().ignore_case(),
             sets,
         }
+    }
+
+    /// The characters of a node's title, and of its title and terms together.
+    pub fn sets_of(node: &Node) -> (CharSet, CharSet) {
+        let names = std::iter::once(&node.title).chain(&node.terms);
+        (
+            CharSet::of(&node.title),
+            CharSet::of_all(names.map(String::as_str)),
+        )
     }
 
     /// The best match of every query word in the node's title or one of its terms.
