@@ -20,11 +20,12 @@ pub use self::search_state::{Origin, SearchState};
 use crate::action::Action;
 use crate::catalog::Catalog;
 use crate::history::History;
+use crate::input;
 use crate::keymap::{self, Context};
 use crate::knowledge::Kind;
 use crate::outline::Outline;
 use crate::search::{Field, SearchIndex};
-use crate::signals::{self, Stop};
+use crate::signals::Stop;
 use crate::state::Store;
 use crate::theme::Theme;
 
@@ -111,7 +112,7 @@ impl App {
     /// Draws, waits for an event, applies it; until the reader quits. `pending` holds events
     /// that arrived before the explorer was ready (while a large file loaded); they are
     /// applied first, in order, each after a frame as if typed now.
-    /// A termination signal (`stop`) ends the loop like `q`.
+    /// A termination signal (`stop`) or the loss of the terminal ends the loop like `q`.
     pub fn run(
         &mut self,
         terminal: &mut DefaultTerminal,
@@ -123,25 +124,25 @@ impl App {
         event::poll(std::time::Duration::ZERO)?;
         let mut pending = pending.into_iter();
         while !self.should_quit {
-            terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))?;
-            let event = match pending.next() {
-                Some(event) => event,
-                None => loop {
-                    if stop.requested() {
-                        return Ok(());
-                    }
-                    if event::poll(signals::POLL)? {
-                        break event::read()?;
-                    }
-                },
+            if let Err(error) = terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))
+            {
+                return input::gone_or(error);
+            }
+            let next = pending
+                .next()
+                .map_or_else(|| input::next(stop), |e| Ok(Some(e)))?;
+            let Some(event) = next else {
+                return Ok(());
             };
             match event {
                 Event::Key(key) if key.is_press() => self.handle_key(key),
                 Event::Mouse(mouse) => self.handle_mouse(mouse),
                 _ => {}
             }
-            if let Some(text) = self.clipboard.take() {
-                crate::clipboard::send(terminal.backend_mut(), &text)?;
+            if let Some(text) = self.clipboard.take()
+                && let Err(error) = crate::clipboard::send(terminal.backend_mut(), &text)
+            {
+                return input::gone_or(error);
             }
         }
         Ok(())

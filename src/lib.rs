@@ -20,6 +20,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod document;
 pub mod history;
+pub mod input;
 pub mod keymap;
 pub mod keys;
 pub mod knowledge;

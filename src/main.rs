@@ -1,4 +1,4 @@
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -8,6 +8,7 @@ use hepatree::signals::Stop;
 use hepatree::startup::{self, Outcome};
 use hepatree::state::Store;
 use hepatree::theme::Theme;
+use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -32,23 +33,32 @@ fn main() -> ExitCode {
     match explore(&cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("hepatree: terminal error: {error}");
+            say(&format!("terminal error: {error}"));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Runs the explorer full-screen. `ratatui::init` restores the terminal on panic; the extra
-/// hook also turns mouse reporting off first, so a crash leaves a usable shell. Messages for
-/// the reader are printed only once the terminal is restored, where they stay visible. A
-/// termination signal ends the explorer like `q`: terminal restored, session saved.
+/// A message after the explorer has run. The terminal may be gone by then, and `eprintln!`
+/// panics when standard error cannot be written; nobody is left to read it anyway.
+fn say(message: &str) {
+    let _ = writeln!(io::stderr(), "hepatree: {message}");
+}
+
+/// Runs the explorer full-screen. A panic restores the terminal (mouse reporting off too)
+/// before its message is printed, so a crash leaves a usable shell with the message on it.
+/// Messages for the reader are printed only once the terminal is restored, where they stay
+/// visible. A termination signal or the loss of the terminal ends the explorer like `q`:
+/// terminal restored where there is one, session saved.
 fn explore(cli: &Cli) -> io::Result<ExitCode> {
     let stop = Stop::install()?;
+    // ratatui's own panic hook reports a failed restore with `eprintln!`, which panics again
+    // (and aborts) when the terminal is gone; this hook replaces it and stays quiet.
+    let report = std::panic::take_hook();
     let mut terminal = ratatui::try_init()?;
-    let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
+        restore();
+        report(info);
     }));
     let outcome = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         startup::open(
@@ -67,16 +77,16 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
             (app.run(&mut terminal, pending, &stop), Some(app))
         }
         Ok(Outcome::Failed(error)) => {
-            restore();
+            release(terminal);
             cli::report_load_error(&error, &mut io::stderr());
             return Ok(ExitCode::FAILURE);
         }
         Ok(Outcome::Quit) => (Ok(()), None),
         Err(error) => (Err(error), None),
     };
-    restore();
+    release(terminal);
     if let Some(Err(error)) = app.map(|app| app.save()) {
-        eprintln!("hepatree: {error}");
+        say(&error);
     }
     result.map(|()| ExitCode::SUCCESS)
 }
@@ -105,7 +115,20 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Gives the terminal back: restored, cursor shown. ratatui's `Terminal` shows the cursor
+/// when dropped and reports a failure with `eprintln!`, which panics on a terminal that has
+/// gone; so it is shown here, and when that fails there is nothing to show it on and the
+/// value is forgotten rather than dropped.
+fn release(mut terminal: DefaultTerminal) {
+    restore();
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+}
+
+/// Puts the terminal back. Each failure is ignored: on a terminal that is gone every step
+/// fails, and none of them may stop the session from being saved.
 fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }

@@ -19,6 +19,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::catalog::Catalog;
+use crate::input::{self, Waited};
 use crate::knowledge::{self, EMBEDDED_NAME, LoadError};
 use crate::sanitize::clean_line;
 use crate::signals::Stop;
@@ -59,7 +60,11 @@ pub fn open(
     let started = Instant::now();
     let mut pending = Vec::new();
     loop {
-        terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut(), started))?;
+        if let Err(error) =
+            terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut(), started))
+        {
+            return input::gone_or(error).map(|()| Outcome::Quit);
+        }
         let deadline = Instant::now() + TICK;
         while Instant::now() < deadline {
             if stop.requested() {
@@ -73,10 +78,12 @@ pub fn open(
                 }
                 Err(TryRecvError::Empty) => {}
             }
-            if !event::poll(Duration::from_millis(5))? {
-                continue;
-            }
-            match event::read()? {
+            let event = match input::wait(Duration::from_millis(5))? {
+                Waited::Event(event) => event,
+                Waited::Idle => continue,
+                Waited::Gone => return Ok(Outcome::Quit),
+            };
+            match event {
                 Event::Key(key)
                     if key.code == KeyCode::Char('c')
                         && key.modifiers.contains(KeyModifiers::CONTROL) =>

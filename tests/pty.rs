@@ -2,7 +2,9 @@
 //! and leaves the terminal as it found it.
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -18,6 +20,9 @@ struct Tui {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// Asks the reading thread to let go of its copy of the terminal's master side.
+    detach: Arc<AtomicBool>,
+    reading: JoinHandle<()>,
 }
 
 /// A fresh, empty state directory for one test, so saved sessions never leak between
@@ -36,6 +41,12 @@ impl Tui {
     }
 
     fn spawn_in(state: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Self {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+        command.args(args);
+        Self::launch(state, command, cols, rows)
+    }
+
+    fn launch(state: &std::path::Path, mut command: CommandBuilder, cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -44,8 +55,6 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
-        command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env("HEPATREE_STATE_DIR", state);
@@ -60,10 +69,12 @@ impl Tui {
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (sink, raw_sink) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
+        let detach = Arc::new(AtomicBool::new(false));
+        let detached = Arc::clone(&detach);
+        let reading = std::thread::spawn(move || {
             let mut buffer = [0u8; 16384];
             while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 {
+                if n == 0 || detached.load(Ordering::Relaxed) {
                     break;
                 }
                 sink.lock().expect("parser").process(&buffer[..n]);
@@ -79,7 +90,32 @@ impl Tui {
             writer,
             child,
             master: pair.master,
+            detach,
+            reading,
         }
+    }
+
+    /// Closes every handle on the terminal's master side, as when a terminal window is
+    /// closed or a remote connection drops. The reading thread holds one of them and only
+    /// lets go after a read, so `key` is sent to make the program draw once more; the
+    /// terminal then goes once the program is idle again, waiting for input.
+    fn hang_up(self, key: &[u8]) -> Box<dyn Child + Send + Sync> {
+        let Self {
+            mut writer,
+            master,
+            child,
+            detach,
+            reading,
+            ..
+        } = self;
+        detach.store(true, Ordering::Relaxed);
+        writer.write_all(key).expect("write");
+        writer.flush().expect("flush");
+        reading.join().expect("reading thread");
+        std::thread::sleep(Duration::from_millis(300));
+        drop(writer);
+        drop(master);
+        child
     }
 
     fn screen(&self) -> String {
@@ -313,20 +349,126 @@ fn termination_signals_restore_the_terminal_and_save() {
                 .alternate_screen(),
             "SIG{signal}"
         );
-        let saved: Vec<_> = std::fs::read_dir(&dir)
-            .expect("state dir")
-            .flatten()
-            .collect();
-        let session = saved
-            .iter()
-            .find(|e| e.path().extension().is_some_and(|x| x == "ron"))
-            .map(|e| std::fs::read_to_string(e.path()).expect("session"))
-            .unwrap_or_default();
+        let session = saved_session(&dir);
         assert!(
             session.contains("\"growth\""),
             "SIG{signal}: session saved: {session}"
         );
     }
+}
+
+/// The session file the explorer saved in `dir`, or nothing.
+fn saved_session(dir: &std::path::Path) -> String {
+    std::fs::read_dir(dir)
+        .expect("state dir")
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "ron"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("session"))
+        .unwrap_or_default()
+}
+
+/// Closing the terminal (the window, or the connection behind it) ends the explorer and
+/// keeps its session; it does not leave a process spinning on a dead terminal.
+#[test]
+fn closing_the_terminal_ends_the_explorer_and_saves() {
+    let dir = state_dir("hang-up");
+    let tui = Tui::spawn_in(&dir, &["--knowledge", "tests/fixtures/small.ron"], 100, 30);
+    tui.wait_for("Top › Welcome");
+    let mut child = tui.hang_up(b"\x1b[B");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().expect("kill");
+            panic!("the explorer outlived its terminal");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    assert!(status.success(), "ends like q: {status:?}");
+    let session = saved_session(&dir);
+    assert!(session.contains("\"growth\""), "session saved: {session}");
+}
+
+/// The same when no hang-up signal arrives: the explorer runs in a session of its own
+/// (`setsid`), so the terminal is not its controlling one and only the dead device tells.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_terminal_lost_without_a_hangup_signal_still_ends_the_explorer() {
+    if std::process::Command::new("setsid")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: setsid is not installed");
+        return;
+    }
+    let dir = state_dir("lost");
+    let files = state_dir("lost-files");
+    let knowledge = files.join("lost-terminal.ron");
+    std::fs::copy("tests/fixtures/small.ron", &knowledge).expect("copy");
+    let knowledge = knowledge.to_str().expect("UTF-8 path");
+    let mut command = CommandBuilder::new("setsid");
+    // `--wait` keeps setsid alive: were it to exit at once, the hang-up of its session could
+    // reach the explorer before the explorer has left for a session of its own.
+    command.args([
+        "--wait",
+        env!("CARGO_BIN_EXE_hepatree"),
+        "--knowledge",
+        knowledge,
+    ]);
+    let tui = Tui::launch(&dir, command, 100, 30);
+    tui.wait_for("Top › Welcome");
+    let pid = explorer_pid(knowledge).expect("the explorer's process");
+    let mut setsid = tui.hang_up(b"\x1b[B");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while running(&pid) {
+        if Instant::now() > deadline {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid])
+                .status();
+            panic!("the explorer outlived its terminal");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = setsid.wait();
+    let session = saved_session(&dir);
+    assert!(session.contains("\"growth\""), "session saved: {session}");
+}
+
+/// The process whose program is hepatree and whose arguments name `knowledge`.
+#[cfg(target_os = "linux")]
+fn explorer_pid(knowledge: &str) -> Option<String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+                continue;
+            };
+            let args: Vec<_> = cmdline
+                .split(|&b| b == 0)
+                .map(String::from_utf8_lossy)
+                .collect();
+            if args.first().is_some_and(|a| a.ends_with("hepatree"))
+                && args.iter().any(|a| a == knowledge)
+            {
+                return Some(entry.file_name().to_string_lossy().into_owned());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    None
+}
+
+/// Whether `pid` still runs; a zombie (exited, not yet reaped) does not.
+#[cfg(target_os = "linux")]
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(") ")
+            .next()
+            .is_some_and(|rest| !rest.starts_with('Z'))
+    })
 }
 
 /// A knowledge file full of escape sequences, C1 controls, direction overrides and invisible

@@ -1,0 +1,72 @@
+//! Waiting for the reader's input, and noticing when the terminal has gone away.
+//!
+//! When a terminal window is closed, or the connection behind it drops, its device keeps
+//! reporting "readable" while every read returns nothing or fails. A loop that only asks
+//! "is there input?" then spins at full speed forever. crossterm's default event source does
+//! exactly that, inside `event::poll`, where no signal flag is ever looked at again; the
+//! `use-dev-tty` source (turned on in `Cargo.toml`) at least returns when its timeout ends
+//! or a read fails. This module turns both outcomes into [`Waited::Gone`], so the explorer
+//! quits the way it does on `q`: session saved, nothing left running.
+
+use std::io::{self, IsTerminal};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use crate::signals::{self, Stop};
+
+/// What waiting for input gave.
+#[derive(Debug)]
+pub enum Waited {
+    Event(Event),
+    /// Nothing arrived in time; the terminal is still there.
+    Idle,
+    /// The terminal is gone: nobody is left to read the screen or type.
+    Gone,
+}
+
+/// The reader's next event; none once a termination signal has arrived or the terminal is
+/// gone. The signal flag is looked at every [`signals::POLL`].
+pub fn next(stop: &Stop) -> io::Result<Option<Event>> {
+    while !stop.requested() {
+        match wait(signals::POLL)? {
+            Waited::Event(event) => return Ok(Some(event)),
+            Waited::Idle => {}
+            Waited::Gone => return Ok(None),
+        }
+    }
+    Ok(None)
+}
+
+/// Waits up to `timeout` for one event.
+///
+/// An error while the terminal is still there is a real fault and is returned; once the
+/// terminal has gone, errors are only a symptom of that.
+pub fn wait(timeout: Duration) -> io::Result<Waited> {
+    let waited = match event::poll(timeout) {
+        Ok(true) => event::read().map(Waited::Event),
+        Ok(false) => Ok(Waited::Idle),
+        Err(error) => Err(error),
+    };
+    match waited {
+        Ok(Waited::Event(event)) => Ok(Waited::Event(event)),
+        _ if !terminal_present() => Ok(Waited::Gone),
+        other => other,
+    }
+}
+
+/// Drawing on a terminal that has gone fails; that ends the session like `q` rather than
+/// as an error. A failure on a terminal that is still there is returned.
+pub fn gone_or(error: io::Error) -> io::Result<()> {
+    if terminal_present() {
+        Err(error)
+    } else {
+        Ok(())
+    }
+}
+
+/// The explorer draws on standard output, so that is the terminal that must still be
+/// there. A hung-up or closed terminal fails the check (the device answers with an error).
+fn terminal_present() -> bool {
+    io::stdout().is_terminal()
+}
