@@ -3,7 +3,7 @@
 //! lines; `search` prints `id<TAB>breadcrumb` lines; exit status 1 means "invalid", "no hits"
 //! or "no such topic", and 2 a usage error.
 
-mod export;
+pub mod export;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};

@@ -471,6 +471,74 @@ fn running(pid: &str) -> bool {
     })
 }
 
+/// The explorer itself, traced while it draws, searches, is resized and quits: its only
+/// socket call is the local socket pair crossterm uses to hear about resizes, written to
+/// when one happens. Nothing is opened that could reach a network.
+#[test]
+fn the_explorer_opens_no_network_socket() {
+    let traced = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-e",
+            "trace=network",
+            "-o",
+            "/dev/null",
+            "true",
+        ])
+        .output();
+    if !traced.is_ok_and(|out| out.status.success()) {
+        eprintln!("skipped: strace is not available or cannot trace here");
+        return;
+    }
+    let dir = state_dir("strace");
+    let log = dir.join("network-calls.txt");
+    let mut command = CommandBuilder::new("strace");
+    command.args(["-f", "-qq", "-e", "trace=network", "-o"]);
+    command.arg(&log);
+    command.args([
+        env!("CARGO_BIN_EXE_hepatree"),
+        "--knowledge",
+        "tests/fixtures/small.ron",
+    ]);
+    let mut tui = Tui::launch(&dir, command, 100, 30);
+    tui.wait_for("Top › Welcome");
+    tui.send(b"/");
+    tui.wait_for("Search titles");
+    tui.send(b"roots");
+    tui.wait_for("Roots and soil");
+    tui.send(b"\r");
+    tui.master
+        .resize(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+    let calls = std::fs::read_to_string(&log).expect("trace");
+    let calls: Vec<&str> = calls
+        .lines()
+        .map(|line| {
+            line.split_once(' ')
+                .map_or(line, |(_, call)| call)
+                .trim_start()
+        })
+        .filter(|line| !line.starts_with("---"))
+        .collect();
+    assert!(
+        calls.iter().any(|c| c.starts_with("socketpair(AF_UNIX")),
+        "the trace saw crossterm's socket pair: {calls:?}"
+    );
+    for call in &calls {
+        let local = call.starts_with("socketpair(AF_UNIX")
+            || (call.starts_with("sendto(") && call.contains(", NULL, 0)"));
+        assert!(local, "a network call: {call}");
+    }
+}
+
 /// A knowledge file full of escape sequences, C1 controls, direction overrides and invisible
 /// characters, browsed, searched and copied in a real terminal: none of its sequences reaches
 /// the terminal, and the copy holds clean text.
@@ -485,6 +553,23 @@ fn hostile_text_never_reaches_the_terminal() {
     tui.wait_for("Evil [31mred[0m title");
     tui.send(b"\x1b[B");
     tui.wait_for("肝硬変 and 🧬 cells café");
+    tui.wait_for("Top › 肝硬変");
+    tui.wait_for("hostile[5mterm");
+    // Wide, combining and emoji text takes the columns the terminal gives it: every row of
+    // both panes still ends on its border, in the last column.
+    {
+        let parser = tui.parser.lock().expect("parser");
+        let screen = parser.screen();
+        for row in 1..29 {
+            let edge = screen.cell(row, 99).map(|c| c.contents().to_owned());
+            assert!(
+                edge.as_deref()
+                    .is_some_and(|e| "┐│┘".contains(e) && !e.is_empty()),
+                "row {row} ends on {edge:?}:\n{}",
+                screen.contents()
+            );
+        }
+    }
     tui.send(b"y");
     tui.wait_for("Copied");
     tui.send(b"/");

@@ -1,0 +1,97 @@
+//! Any sequence of typing in the search prompt over the shipped knowledge base: characters,
+//! backspace (byte 0x7f) and delete-word (0x17). After the last edit, the results the prompt
+//! built keystroke by keystroke (narrowing each query's candidates from the last) must equal
+//! a fresh search for the final query, every hit must point inside its title or term, and
+//! the overlay must draw without a control character on screen.
+#![no_main]
+
+use std::sync::{LazyLock, Mutex};
+
+use hepatree::app::{App, Origin, Overlay, SearchState};
+use hepatree::catalog::Catalog;
+use hepatree::knowledge::{self, EMBEDDED};
+use hepatree::search::{Field, SearchIndex};
+use hepatree::theme::COLOR;
+use libfuzzer_sys::fuzz_target;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const BACKSPACE: char = '\u{7f}';
+const DELETE_WORD: char = '\u{17}';
+const LIMIT: usize = 200;
+
+struct Shipped {
+    app: App,
+    index: SearchIndex,
+    terminal: Terminal<TestBackend>,
+}
+
+static SHIPPED: LazyLock<Mutex<Shipped>> = LazyLock::new(|| {
+    let catalog = Catalog::new(knowledge::parse(EMBEDDED).expect("the shipped base loads"));
+    let index = SearchIndex::new(&catalog);
+    Mutex::new(Shipped {
+        app: App::new(catalog, &COLOR),
+        index,
+        terminal: Terminal::new(TestBackend::new(100, 30)).expect("terminal"),
+    })
+});
+
+fuzz_target!(|data: &[u8]| {
+    let typed = String::from_utf8_lossy(data);
+    let mut shipped = SHIPPED.lock().expect("not poisoned");
+    let Shipped {
+        app,
+        index,
+        terminal,
+    } = &mut *shipped;
+    let catalog = &app.catalog;
+    let mut state = SearchState::default();
+    state.open(
+        Origin {
+            node: None,
+            scroll: 0,
+        },
+        catalog,
+        index,
+    );
+    for c in typed.chars() {
+        match c {
+            BACKSPACE => state.backspace(catalog, index),
+            DELETE_WORD => state.delete_word(catalog, index),
+            c => state.push(c, catalog, index),
+        }
+    }
+    let fresh = index.search(catalog, &state.query, LIMIT);
+    assert_eq!(
+        state.hits, fresh,
+        "narrowed and fresh results differ for {:?}",
+        state.query
+    );
+    for hit in &state.hits {
+        let node = catalog.node(hit.node);
+        let text = match hit.field {
+            Field::Title => Some(node.title.as_str()),
+            Field::Term(n) => node.terms.get(n).map(String::as_str),
+            Field::Body => None,
+        };
+        if let Some(text) = text {
+            let len = text.chars().count();
+            assert!(
+                hit.indices.iter().all(|&i| i < len),
+                "highlight outside {text:?}"
+            );
+        }
+    }
+    app.search = state;
+    app.overlay = Overlay::Search;
+    terminal
+        .draw(|frame| frame.render_widget(&mut *app, frame.area()))
+        .expect("draw");
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "control character on screen: {:?}",
+            cell.symbol()
+        );
+    }
+});
