@@ -70,6 +70,8 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
     });
     let (result, app) = match outcome {
         Ok(Outcome::Ready(mut app, pending)) => {
+            #[cfg(debug_assertions)]
+            inject_panic();
             app.knowledge_name = cli::knowledge_key(cli);
             if let Some(store) = Store::locate(&app.knowledge_name) {
                 app.attach(store, cli.fresh);
@@ -89,6 +91,17 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
         say(&error);
     }
     result.map(|()| ExitCode::SUCCESS)
+}
+
+/// Fault injection for the test of the panic path, in debug builds only: with
+/// `HEPATREE_TEST_PANIC` set, the explorer panics once it holds the terminal, and the test
+/// checks that the terminal is restored and the message is left readable.
+#[cfg(debug_assertions)]
+fn inject_panic() {
+    assert!(
+        std::env::var_os("HEPATREE_TEST_PANIC").is_none(),
+        "injected by HEPATREE_TEST_PANIC"
+    );
 }
 
 /// `--help` and `--version` print as clap makes them; a mistake on the command line gets one

@@ -367,6 +367,34 @@ fn saved_session(dir: &std::path::Path) -> String {
         .unwrap_or_default()
 }
 
+/// A panic (injected: debug builds panic on request once they hold the terminal) restores
+/// the terminal first, then prints its message, so the message stays on the reader's screen.
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_its_message() {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+    command.args(["--knowledge", "tests/fixtures/small.ron"]);
+    command.env("HEPATREE_TEST_PANIC", "1");
+    let mut tui = Tui::launch(&state_dir("panic"), command, 100, 30);
+    let status = tui.wait_exit();
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    tui.wait_for("injected by HEPATREE_TEST_PANIC");
+    let raw = String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned();
+    let message = raw.find("injected by").expect("the message");
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    let mouse_off = raw.rfind("\x1b[?1000l").expect("mouse reporting off");
+    assert!(
+        left < message && mouse_off < message,
+        "restored before the message"
+    );
+    assert!(
+        !tui.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    );
+}
+
 /// Closing the terminal (the window, or the connection behind it) ends the explorer and
 /// keeps its session; it does not leave a process spinning on a dead terminal.
 #[test]
