@@ -43,26 +43,35 @@ pub fn next(stop: &Stop) -> io::Result<Option<Event>> {
 /// An error while the terminal is still there is a real fault and is returned; once the
 /// terminal has gone, errors are only a symptom of that.
 pub fn wait(timeout: Duration) -> io::Result<Waited> {
-    let waited = match event::poll(timeout) {
-        Ok(true) => event::read().map(Waited::Event),
-        Ok(false) => Ok(Waited::Idle),
-        Err(error) => Err(error),
-    };
+    let waited = event::poll(timeout).and_then(|ready| {
+        if ready {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    });
     match waited {
-        Ok(Waited::Event(event)) => Ok(Waited::Event(event)),
-        _ if !terminal_present() => Ok(Waited::Gone),
-        other => other,
+        Ok(Some(event)) => Ok(Waited::Event(event)),
+        Ok(None) if terminal_present() => Ok(Waited::Idle),
+        Ok(None) => Ok(Waited::Gone),
+        Err(error) if is_gone(&error) => Ok(Waited::Gone),
+        Err(error) => Err(error),
     }
 }
 
 /// Drawing on a terminal that has gone fails; that ends the session like `q` rather than
 /// as an error. A failure on a terminal that is still there is returned.
 pub fn gone_or(error: io::Error) -> io::Result<()> {
-    if terminal_present() {
-        Err(error)
-    } else {
-        Ok(())
-    }
+    if is_gone(&error) { Ok(()) } else { Err(error) }
+}
+
+/// The I/O error number a terminal answers with once its other side has closed.
+const EIO: i32 = 5;
+
+/// Whether `error` means the terminal has gone. Once the other side closes, reads and writes
+/// fail with EIO, a moment before the device itself stops answering as a terminal.
+fn is_gone(error: &io::Error) -> bool {
+    error.raw_os_error() == Some(EIO) || !terminal_present()
 }
 
 /// The explorer draws on standard output, so that is the terminal that must still be

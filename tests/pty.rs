@@ -113,9 +113,40 @@ impl Tui {
         writer.flush().expect("flush");
         reading.join().expect("reading thread");
         std::thread::sleep(Duration::from_millis(300));
+        // portable-pty's writer, when dropped, types a newline and the end-of-file character
+        // for the program to read; a closed window types nothing, so that character is unset.
+        let tty = master.tty_name().expect("the terminal's name");
+        let unset = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .args(["eof", "undef"])
+            .status()
+            .expect("stty");
+        assert!(unset.success(), "stty -F {}", tty.display());
         drop(writer);
         drop(master);
         child
+    }
+
+    /// Whether the terminal shows the alternate screen (the explorer's) now.
+    fn alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    }
+
+    /// Resizes the terminal, as a reader dragging the window would.
+    fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
     }
 
     fn screen(&self) -> String {
@@ -184,13 +215,7 @@ fn browse_search_jump_and_quit() {
     );
     tui.wait_for("Educational only");
     tui.wait_for("Top › Welcome");
-    assert!(
-        tui.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .alternate_screen()
-    );
+    assert!(tui.alternate_screen());
     tui.send(b"\x1b[B");
     tui.wait_for("Top › How plants grow");
     tui.send(b"l");
@@ -204,14 +229,7 @@ fn browse_search_jump_and_quit() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
     std::thread::sleep(Duration::from_millis(50));
-    assert!(
-        !tui.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .alternate_screen(),
-        "left the alternate screen"
-    );
+    assert!(!tui.alternate_screen(), "left the alternate screen");
 }
 
 #[test]
@@ -229,14 +247,7 @@ fn resize_lays_out_again() {
         .expect("parser")
         .screen_mut()
         .set_size(nonzero(12), nonzero(30));
-    tui.master
-        .resize(PtySize {
-            rows: 12,
-            cols: 30,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("resize");
+    tui.resize(30, 12);
     tui.wait_for("too small");
     tui.send(b"q");
     assert!(tui.wait_exit().success());
@@ -341,14 +352,7 @@ fn termination_signals_restore_the_terminal_and_save() {
             tail.contains("\x1b[?1000l"),
             "SIG{signal}: mouse reporting off"
         );
-        assert!(
-            !tui.parser
-                .lock()
-                .expect("parser")
-                .screen()
-                .alternate_screen(),
-            "SIG{signal}"
-        );
+        assert!(!tui.alternate_screen(), "SIG{signal}");
         let session = saved_session(&dir);
         assert!(
             session.contains("\"growth\""),
@@ -386,13 +390,7 @@ fn a_panic_restores_the_terminal_and_leaves_its_message() {
         left < message && mouse_off < message,
         "restored before the message"
     );
-    assert!(
-        !tui.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .alternate_screen()
-    );
+    assert!(!tui.alternate_screen());
 }
 
 /// Closing the terminal (the window, or the connection behind it) ends the explorer and
@@ -536,14 +534,7 @@ fn the_explorer_opens_no_network_socket() {
     tui.send(b"roots");
     tui.wait_for("Roots and soil");
     tui.send(b"\r");
-    tui.master
-        .resize(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("resize");
+    tui.resize(120, 40);
     tui.send(b"q");
     assert!(tui.wait_exit().success());
     let calls = std::fs::read_to_string(&log).expect("trace");
