@@ -24,6 +24,9 @@ pub const MIN_HEIGHT: u16 = 10;
 impl Widget for &mut App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            // No pane is drawn, so none may take a click meant for the last frame's layout.
+            self.tree_area = Rect::default();
+            self.detail_area = Rect::default();
             render_too_small(area, buf);
             return;
         }

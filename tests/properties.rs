@@ -101,14 +101,18 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
         "selection is shown after {step:?}"
     );
     prop_assert!(app.outline.rows().iter().any(|r| r.node == selected));
-    if let Some(document) = app.detail.cached() {
+    if let Some(document) = app.detail.cached(selected) {
         prop_assert!(
             app.detail.scroll <= document.lines.len(),
             "scroll in range after {step:?}"
         );
-        if let Some(target) = app.detail.selected {
-            prop_assert!(target < document.targets.len());
-        }
+    }
+    if let Some(target) = app.detail.selected {
+        let targets = app.detail.cached(selected).map_or(0, |d| d.targets.len());
+        prop_assert!(
+            target < targets,
+            "the selected link is one of the shown topic's after {step:?}"
+        );
     }
     let history = app
         .history

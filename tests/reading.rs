@@ -30,6 +30,19 @@ fn tab_selects_links_in_reading_order_and_enter_follows() {
     assert_eq!(selected_id(&app), "pests");
 }
 
+/// On a terminal too small to draw the panes, link keys still act on the topic the tree
+/// has selected, not on the last topic that was drawn (found by the property tests).
+#[test]
+fn link_keys_on_a_terminal_too_small_act_on_the_selected_topic() {
+    let (drawn, _) = screen("<down>nn<enter>", 80, 24);
+    let mut app = app_with(&COLOR);
+    play_on(&mut app, "", 80, 24);
+    let small = play_on(&mut app, "<down>nn<enter>", 30, 8);
+    assert!(small.contains("too small"), "{small}");
+    assert_eq!(selected_id(&app), selected_id(&drawn));
+    assert_ne!(selected_id(&app), "pests", "a link of Welcome, drawn last");
+}
+
 #[test]
 fn the_selected_link_is_highlighted() {
     let mut app = app_with(&COLOR);
@@ -234,4 +247,16 @@ fn clicking_a_link_follows_it() {
     });
     draw(&mut app, &mut terminal);
     assert_eq!(selected_id(&app), "pests");
+    // Once the terminal is too small to draw the panes, the tree's first row (Welcome) takes
+    // no click.
+    let tree = app.tree_area;
+    terminal.backend_mut().resize(30, 8);
+    draw(&mut app, &mut terminal);
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: tree.x + 4,
+        row: tree.y + 1,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(selected_id(&app), "pests", "no click on a pane not drawn");
 }

@@ -34,20 +34,30 @@ impl DetailState {
         self.selected = None;
     }
 
-    /// The document laid out at the last frame, if any.
-    pub fn cached(&self) -> Option<&Document> {
-        self.cache.as_ref().map(|c| &c.document)
+    /// The document of `node` laid out at the last frame, if that frame drew `node`. (A
+    /// terminal too small for the panes draws nothing, so the last layout may be of the topic
+    /// selected before.)
+    pub fn cached(&self, node: usize) -> Option<&Document> {
+        self.cache
+            .as_ref()
+            .filter(|c| c.node == node)
+            .map(|c| &c.document)
     }
 
-    /// The selected link or term, if the last layout has it.
-    pub fn selected_target(&self) -> Option<Target> {
-        self.cached()?.targets.get(self.selected?).copied()
+    /// The selected link or term of `node`, if its layout has it.
+    pub fn selected_target(&self, node: usize) -> Option<Target> {
+        self.cached(node)?.targets.get(self.selected?).copied()
     }
 
-    /// Moves the selection `delta` links on, wrapping around. Without a selection it starts
-    /// from what is on screen: the first link in view going forward, the last going back.
-    pub fn select_target(&mut self, delta: isize) {
-        let Some(document) = self.cached() else {
+    /// Moves the selection `delta` links on in `node`, wrapping around. Without a selection
+    /// it starts from what is on screen: the first link in view going forward, the last going
+    /// back. A topic not drawn yet is laid out at the last width first, so the keys always
+    /// act on the topic the tree shows.
+    pub fn select_target(&mut self, catalog: &Catalog, node: usize, delta: isize) {
+        if let Some(width) = self.cache.as_ref().map(|c| c.width) {
+            self.document(catalog, node, width);
+        }
+        let Some(document) = self.cached(node) else {
             return;
         };
         let count = document.targets.len();

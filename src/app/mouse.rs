@@ -64,7 +64,7 @@ impl App {
         let area = self.detail_area;
         let row = usize::from(at.y.checked_sub(area.y + 1)?);
         let mut column = usize::from(at.x.checked_sub(area.x + 2)?);
-        let document = self.detail.cached()?;
+        let document = self.detail.cached(self.selected()?)?;
         let line = document.lines.get(self.detail.scroll + row)?;
         for segment in line {
             let width = display_width(&segment.text);

@@ -82,7 +82,9 @@ impl App {
 
     pub(super) fn select_target(&mut self, delta: isize) {
         self.focus = Focus::Detail;
-        self.detail.select_target(delta);
+        if let Some(node) = self.selected() {
+            self.detail.select_target(&self.catalog, node, delta);
+        }
         if self.detail.selected.is_none() {
             self.status = Some("This topic has no links".to_owned());
         }
@@ -91,7 +93,10 @@ impl App {
     /// Follows the selected link, or opens the selected term's definition. With nothing
     /// selected it selects the first link in view instead.
     pub(super) fn follow_target(&mut self) {
-        let Some(target) = self.detail.selected_target() else {
+        let Some(target) = self
+            .selected()
+            .and_then(|node| self.detail.selected_target(node))
+        else {
             self.select_target(1);
             return;
         };
