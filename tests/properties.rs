@@ -169,12 +169,20 @@ fn check_footer(app: &App, terminal: &Terminal<TestBackend>) -> Result<(), TestC
     Ok(())
 }
 
+/// Cases per property: 40 in `cargo test`; `PROPTEST_CASES` asks for a longer hunt.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(40)
+}
+
 fn shipped() -> Catalog {
     Catalog::new(knowledge::parse(EMBEDDED).expect("shipped base"))
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn random_sessions_on_the_shipped_base(steps in proptest::collection::vec(step(), 1..120)) {
