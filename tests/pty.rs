@@ -25,6 +25,28 @@ struct Tui {
     reading: JoinHandle<()>,
 }
 
+/// Polls `check` every 5 ms for up to 10 s; its first answer, or none on time-out.
+fn eventually<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(answer) = check() {
+            return Some(answer);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Waits for `child` to exit; on time-out kills it, so a failed test leaves nothing running.
+fn wait_exit(child: &mut (dyn Child + Send + Sync)) -> portable_pty::ExitStatus {
+    eventually(|| child.try_wait().expect("wait")).unwrap_or_else(|| {
+        child.kill().expect("kill");
+        panic!("the explorer did not exit");
+    })
+}
+
 /// A fresh, empty state directory for one test, so saved sessions never leak between
 /// tests or into the real one.
 fn state_dir(name: &str) -> std::path::PathBuf {
@@ -154,14 +176,9 @@ impl Tui {
     }
 
     fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.screen().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        panic!(
+        let seen = eventually(|| self.screen().contains(needle).then_some(()));
+        assert!(
+            seen.is_some(),
             "timed out waiting for {needle:?}; screen:\n{}",
             self.screen()
         );
@@ -169,11 +186,8 @@ impl Tui {
 
     /// Waits until `needle` is no longer on screen.
     fn wait_gone(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.screen().contains(needle) {
-            assert!(Instant::now() < deadline, "{needle:?} stayed on screen");
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let gone = eventually(|| (!self.screen().contains(needle)).then_some(()));
+        assert!(gone.is_some(), "{needle:?} stayed on screen");
     }
 
     /// The text of the first clipboard copy (OSC 52) the program wrote, decoded.
@@ -194,14 +208,7 @@ impl Tui {
     }
 
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the explorer did not exit");
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        wait_exit(&mut *self.child)
     }
 }
 
@@ -401,17 +408,7 @@ fn closing_the_terminal_ends_the_explorer_and_saves() {
     let tui = Tui::spawn_in(&dir, &["--knowledge", "tests/fixtures/small.ron"], 100, 30);
     tui.wait_for("Top › Welcome");
     let mut child = tui.hang_up(b"\x1b[B");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().expect("kill");
-            panic!("the explorer outlived its terminal");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let status = wait_exit(&mut *child);
     assert!(status.success(), "ends like q: {status:?}");
     let session = saved_session(&dir);
     assert!(session.contains("\"growth\""), "session saved: {session}");
@@ -448,15 +445,11 @@ fn a_terminal_lost_without_a_hangup_signal_still_ends_the_explorer() {
     tui.wait_for("Top › Welcome");
     let pid = explorer_pid(knowledge).expect("the explorer's process");
     let mut setsid = tui.hang_up(b"\x1b[B");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while running(&pid) {
-        if Instant::now() > deadline {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", &pid])
-                .status();
-            panic!("the explorer outlived its terminal");
-        }
-        std::thread::sleep(Duration::from_millis(5));
+    if eventually(|| (!running(&pid)).then_some(())).is_none() {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid])
+            .status();
+        panic!("the explorer outlived its terminal");
     }
     let _ = setsid.wait();
     let session = saved_session(&dir);
@@ -466,25 +459,21 @@ fn a_terminal_lost_without_a_hangup_signal_still_ends_the_explorer() {
 /// The process whose program is hepatree and whose arguments name `knowledge`.
 #[cfg(target_os = "linux")]
 fn explorer_pid(knowledge: &str) -> Option<String> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
-            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
-                continue;
-            };
-            let args: Vec<_> = cmdline
-                .split(|&b| b == 0)
-                .map(String::from_utf8_lossy)
-                .collect();
-            if args.first().is_some_and(|a| a.ends_with("hepatree"))
-                && args.iter().any(|a| a == knowledge)
-            {
-                return Some(entry.file_name().to_string_lossy().into_owned());
-            }
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    None
+    eventually(|| {
+        std::fs::read_dir("/proc")
+            .expect("/proc")
+            .flatten()
+            .find(|entry| {
+                let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+                let args: Vec<_> = cmdline
+                    .split(|&b| b == 0)
+                    .map(String::from_utf8_lossy)
+                    .collect();
+                args.first().is_some_and(|a| a.ends_with("hepatree"))
+                    && args.iter().any(|a| a == knowledge)
+            })
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+    })
 }
 
 /// Whether `pid` still runs; a zombie (exited, not yet reaped) does not.
