@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::catalog::Catalog;
 use crate::document::{self, Highlight};
 use crate::knowledge::{self, LoadError};
-use crate::search::SearchIndex;
+use crate::sanitize::clean_line;
+use crate::search::{NoMatch, SearchIndex};
 
 /// Explore a knowledge base of topics in the terminal, offline.
 ///
@@ -173,18 +174,40 @@ fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {
 }
 
 fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> {
-    let hits = SearchIndex::new(catalog).search(catalog, query, limit);
+    let index = SearchIndex::new(catalog);
+    let hits = index.search(catalog, query, limit);
     let mut text = String::new();
     for hit in &hits {
         let node = catalog.node(hit.node);
         let _ = writeln!(text, "{}\t{}", node.id, catalog.breadcrumb(hit.node, " > "));
     }
     print(&text)?;
+    if hits.is_empty() && !query.trim().is_empty() {
+        let line = no_match_line(query, &index.explain_empty(query));
+        let _ = writeln!(io::stderr(), "{line}");
+    }
     Ok(if hits.is_empty() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line on standard error for a search that found nothing; standard output stays empty
+/// for scripts.
+fn no_match_line(query: &str, why: &NoMatch) -> String {
+    let mut line = format!("hepatree: no topic matches `{}`", clean_line(query.trim()));
+    if !why.missing.is_empty() {
+        let _ = write!(
+            line,
+            "; not in this knowledge base: {}",
+            why.missing.join(", ")
+        );
+    }
+    if !why.closest.is_empty() {
+        let _ = write!(line, "; did you mean: {}?", why.closest.join(", "));
+    }
+    line
 }
 
 fn show(catalog: &Catalog, id: &str, width: usize) -> io::Result<ExitCode> {

@@ -105,16 +105,20 @@ impl Highlight {
         self.words.is_empty() && self.prefixes.is_empty()
     }
 
-    /// True when a word of text should stand out. Case and punctuation are ignored, and a
-    /// hyphenated word matches through any of its parts, as the search index splits them.
+    /// True when a word of text should stand out. The word is folded as search folds it
+    /// (case, accents, spelling, digit groups), and a hyphenated word matches through any
+    /// of its parts or as a whole, as the search index reads it.
     pub fn matches(&self, word: &str) -> bool {
-        word.split(|c: char| !c.is_alphanumeric())
-            .filter(|part| !part.is_empty())
-            .map(str::to_lowercase)
-            .any(|part| {
-                self.words.contains(&part)
-                    || self.prefixes.iter().any(|p| part.starts_with(p.as_str()))
-            })
+        let mut found = false;
+        crate::search::normalize::for_each_token(word, |token| {
+            found = found
+                || self.words.contains(token.word)
+                || self
+                    .prefixes
+                    .iter()
+                    .any(|p| token.word.starts_with(p.as_str()));
+        });
+        found
     }
 }
 

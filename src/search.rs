@@ -1,28 +1,34 @@
-//! Search over a catalog: titles, terms and glossary entries fuzzily (see [`fuzzy`]), bodies
-//! by words (see [`words`]). Results rank by tier first — title above term above body — then
-//! by score, then tree order, so the same query always gives the same list in the explorer
-//! and in `hepatree search`.
+//! Search over a catalog, the same for the explorer and for `hepatree search`: the query is
+//! split into folded words ([`normalize`]); each word finds the vocabulary words it stands
+//! for ([`lookup`]) and, through the index ([`index`]), the topics holding them; the topics
+//! are ordered by the rules in [`rank`]; the shown ones get their matched words marked and,
+//! for text matches, a snippet ([`snippet`]). When nothing matches, [`suggest`] says which
+//! words the base lacks and what is close to them.
 //!
-//! Typing only ever adds to a query, and a longer query can only match fewer titles and
-//! terms, so the explorer keeps the previous query's matches ([`Narrowing`]) and tries only
-//! those next. Body words are looked up only when titles and terms leave room in the list.
+//! Every keystroke searches afresh: the index picks the candidates, so there is no need to
+//! remember the previous query.
 
-mod fuzzy;
+mod index;
+mod lookup;
+pub mod normalize;
+pub mod rank;
 mod snippet;
-mod words;
+mod suggest;
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalog::Catalog;
 use crate::document::Highlight;
 use crate::knowledge::Kind;
 use crate::markup;
-use fuzzy::{BODY, CharSet, Fuzzy, FuzzyMatch, TERM};
+use index::{Doc, Index, Part};
+use lookup::{Lookup, QueryWord, WordMatch};
+use rank::{Names, Ranked, Slot};
+use snippet::Marker;
 pub use snippet::Snippet;
-pub use words::Closeness;
-use words::WordIndex;
+pub use suggest::NoMatch;
 
-/// Where a hit matched.
+/// Where a hit's match is shown: in its title, in one of its terms, or in its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field {
     Title,
@@ -35,35 +41,21 @@ pub enum Field {
 pub struct Hit {
     pub node: usize,
     pub field: Field,
-    /// Character indices of matched characters in the title or term.
-    pub indices: Vec<usize>,
+    /// Character indices of the title to highlight.
+    pub title_marks: Vec<usize>,
+    /// For [`Field::Term`], character indices of that term to highlight.
+    pub term_marks: Vec<usize>,
     pub snippet: Option<Snippet>,
     /// What to highlight in the topic when the reader jumps to it.
     pub highlight: Highlight,
 }
 
-/// The nodes whose titles or terms matched the last query, kept so that a longer query only
-/// tries those.
-#[derive(Debug, Clone, Default)]
-pub struct Narrowing {
-    parts: Vec<String>,
-    nodes: Vec<u32>,
-}
+/// At most this many query words count; the rest are ignored.
+const MAX_WORDS: usize = 8;
+/// Runs of query words tried as whole names start within this many words.
+const MAX_PHRASE_WORDS: usize = 12;
 
-impl Narrowing {
-    /// True when every title or term matching `parts` matched the remembered query: each
-    /// remembered word is still there, the last one perhaps longer, and more may follow.
-    fn covers(&self, parts: &[&str]) -> bool {
-        let Some((last, earlier)) = self.parts.split_last() else {
-            return false;
-        };
-        parts.len() >= self.parts.len()
-            && earlier.iter().zip(parts).all(|(a, b)| a == b)
-            && parts[earlier.len()].starts_with(last.as_str())
-    }
-}
-
-/// Below this many items (nodes to index, candidates to match) one thread does the work.
+/// Below this many items (topics to index) one thread does the work.
 const PARALLEL_FROM: usize = 2_000;
 
 /// Runs `work` over `0..len`, split in two halves on two threads (the machine's cores) when
@@ -83,243 +75,255 @@ fn in_halves<R: Send>(len: usize, work: impl Fn(std::ops::Range<usize>) -> R + S
     })
 }
 
+/// The English stemmer, made once per process.
+fn stemmer() -> &'static rust_stemmers::Stemmer {
+    static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+}
+
 pub struct SearchIndex {
-    fuzzy: Fuzzy,
-    words: WordIndex,
+    index: Index,
+    lookup: Lookup,
+}
+
+/// A query read into words: all of them (for whole names and phrases), and the ones that
+/// are searched for (common English words left out when there are others).
+struct Query {
+    all: Vec<String>,
+    searched: Vec<QueryWord>,
+}
+
+impl Query {
+    fn read(text: &str) -> Self {
+        let all = normalize::words(text);
+        let typing = !text.ends_with(char::is_whitespace);
+        let last = all.len().saturating_sub(1);
+        let mut words: Vec<QueryWord> = Vec::new();
+        for (n, word) in all.iter().enumerate() {
+            let prefix = typing && n == last;
+            match words.iter_mut().find(|w| w.text == *word) {
+                Some(seen) => seen.prefix &= prefix,
+                None => words.push(QueryWord {
+                    text: word.clone(),
+                    prefix,
+                }),
+            }
+        }
+        let content: Vec<QueryWord> = words
+            .iter()
+            .filter(|w| !normalize::is_stop_word(&w.text))
+            .cloned()
+            .collect();
+        let mut searched = if content.is_empty() { words } else { content };
+        searched.truncate(MAX_WORDS);
+        Self { all, searched }
+    }
 }
 
 impl SearchIndex {
-    /// Indexes the two halves of the catalog on two threads and joins them: on a
-    /// 100,000-topic file this is most of the start-up time.
     pub fn new(catalog: &Catalog) -> Self {
-        let mut words = WordIndex::default();
-        let mut sets = Vec::with_capacity(catalog.len());
-        for (half, half_sets) in in_halves(catalog.len(), |range| index_half(catalog, range)) {
-            words.append(half);
-            sets.extend(half_sets);
-        }
-        words.finish();
+        let index = Index::build(catalog.len(), |i, visit| {
+            let node = catalog.node(i);
+            if node.kind == Kind::Reference {
+                visit(Part::Citation(&node.title));
+            } else {
+                visit(Part::Title(&node.title));
+            }
+            for term in &node.terms {
+                visit(Part::Term(term));
+            }
+            visit(Part::Summary(&node.summary));
+            // A source's body lists the topics citing it; their titles are not its words.
+            if node.kind != Kind::Reference {
+                markup::visit_text(
+                    &node.body,
+                    |id| catalog.title_or_id(id),
+                    |text| visit(Part::Body(text)),
+                );
+            }
+            Doc {
+                depth: u8::try_from(node.depth).unwrap_or(u8::MAX),
+                generated: i >= catalog.topic_count,
+                ..Doc::default()
+            }
+        });
         Self {
-            fuzzy: Fuzzy::new(sets),
-            words,
+            index,
+            lookup: Lookup::default(),
         }
     }
 
     /// Hits for `query`, best first, at most `limit`. An empty query lists the top-level
     /// topics in tree order, so the prompt opens on a map of the base rather than nothing.
     pub fn search(&self, catalog: &Catalog, query: &str, limit: usize) -> Vec<Hit> {
-        self.search_narrowed(catalog, query, limit, &mut Narrowing::default())
-    }
-
-    /// [`Self::search`], trying only the titles and terms `narrowing` allows when `query`
-    /// grew from the one it remembers, and remembering this query's matches in turn.
-    pub fn search_narrowed(
-        &self,
-        catalog: &Catalog,
-        query: &str,
-        limit: usize,
-        narrowing: &mut Narrowing,
-    ) -> Vec<Hit> {
-        let parts: Vec<&str> = query.split_whitespace().collect();
-        if parts.is_empty() {
-            *narrowing = Narrowing::default();
+        let query = Query::read(query);
+        if query.searched.is_empty() {
             return catalog
                 .roots()
                 .iter()
                 .take(limit)
-                .map(|&node| root_hit(node))
+                .map(|&node| plain_hit(node))
                 .collect();
         }
-        let candidates = if narrowing.covers(&parts) {
-            std::mem::take(&mut narrowing.nodes)
-        } else {
-            (0..u32::try_from(catalog.len()).unwrap_or(u32::MAX)).collect()
-        };
-        let matches = self.fuzzy_pass(catalog, &candidates, &parts);
-        // Each part as the word index and the highlighter see it, worked out once.
-        let normalised: Vec<String> = parts
+        let matches: Vec<Vec<WordMatch>> = query
+            .searched
             .iter()
-            .map(|p| words::words(p).collect::<String>())
+            .map(|word| self.lookup.matches(&self.index, word))
             .collect();
-        *narrowing = Narrowing {
-            parts: parts.iter().map(|&p| p.to_owned()).collect(),
-            nodes: matches.iter().map(|(node, _)| *node).collect(),
-        };
-        let strong = matches.iter().filter(|(_, m)| m.tier >= TERM).count();
-        let mut ranked: Vec<Ranked<'_>> = matches
-            .into_iter()
-            .map(|(node, m)| Ranked {
-                node: node as usize,
-                rank: (m.tier, m.score),
-                found: Found::Fuzzy(m),
-            })
+        let one_word = matches.len() == 1;
+        let slots: Vec<Slot> = matches
+            .iter()
+            .map(|m| Slot::fill(&self.index, m, one_word, limit))
             .collect();
-        // Body hits rank below titles and terms: look them up only if they could show.
-        if strong < limit {
-            self.add_body_hits(&mut ranked, &normalised);
-        }
-        best_first(&mut ranked, limit);
-        let prefixes: Vec<String> = normalised
-            .into_iter()
-            .filter(|p| p.chars().count() >= 3)
-            .collect();
+        let names = self.names(&query);
+        let ranked = rank::rank(&self.index, &slots, &names, limit);
+        let marker = self.marker(&query, &matches);
         ranked
             .into_iter()
-            .map(|r| finish(catalog, r, prefixes.clone()))
+            .map(|r| finish(catalog, &r, &marker))
             .collect()
     }
 
-    /// Adds the nodes whose text holds every query word, or raises a node already found when
-    /// its body ranks higher. `ranked` is in node order.
-    fn add_body_hits<'a>(&'a self, ranked: &mut Vec<Ranked<'a>>, normalised: &[String]) {
-        let queries: Vec<String> = normalised
+    /// Why `query` found nothing: the words the base lacks and the closest words it has.
+    pub fn explain_empty(&self, query: &str) -> NoMatch {
+        let query = Query::read(query);
+        suggest::explain(&self.index, &self.lookup, &query.searched)
+    }
+
+    /// Topics whose title or a term is the whole query, and the longest runs of query words
+    /// that make up one of their names (words compared by stem).
+    fn names(&self, query: &Query) -> Names {
+        let groups: Vec<Option<u32>> = query.all.iter().map(|w| self.index.stem_group(w)).collect();
+        let mut whole: FxHashMap<u32, u8> = FxHashMap::default();
+        let mut phrases: FxHashMap<u32, u8> = FxHashMap::default();
+        for start in 0..groups.len().min(MAX_PHRASE_WORDS) {
+            for end in start + 1..=groups.len() {
+                let Some(run) = groups[start..end]
+                    .iter()
+                    .copied()
+                    .collect::<Option<Vec<u32>>>()
+                else {
+                    break;
+                };
+                if query.all[start..end]
+                    .iter()
+                    .all(|w| normalize::is_stop_word(w))
+                {
+                    continue;
+                }
+                let every = start == 0 && end == groups.len();
+                let length = u8::try_from(end - start).unwrap_or(u8::MAX);
+                for (doc, is_title) in self.index.whole_names(&run) {
+                    if length >= 2 {
+                        let best = phrases.entry(doc).or_default();
+                        *best = (*best).max(length);
+                    }
+                    if every {
+                        let topic_title = is_title && !self.index.doc(doc).generated;
+                        let kind = whole.entry(doc).or_default();
+                        *kind = (*kind).max(if topic_title { 2 } else { 1 });
+                    }
+                }
+            }
+        }
+        Names {
+            whole: sorted(whole),
+            phrases: sorted(phrases),
+            echoes: sorted(self.echoes(query)),
+        }
+    }
+
+    /// Per topic, how many of the query's common words its title holds, when the query has
+    /// other words too.
+    fn echoes(&self, query: &Query) -> FxHashMap<u32, u8> {
+        let mut echoes: FxHashMap<u32, u8> = FxHashMap::default();
+        let common = query.all.iter().filter(|w| normalize::is_stop_word(w));
+        if query
+            .searched
             .iter()
-            .filter(|q| !q.is_empty())
-            .cloned()
-            .collect();
-        if queries.is_empty() {
-            return;
+            .all(|w| normalize::is_stop_word(&w.text))
+        {
+            return echoes;
         }
-        let fuzzy_found = ranked.len();
-        for body in self.words.find_all(&queries) {
-            let hit = Ranked {
-                node: body.node,
-                rank: (BODY, body.score),
-                found: Found::Body(body.words),
+        let mut seen = FxHashSet::default();
+        for word in common.filter(|w| seen.insert(w.as_str())) {
+            let Some(id) = self.index.exact(word) else {
+                continue;
             };
-            match ranked[..fuzzy_found].binary_search_by_key(&body.node, |r| r.node) {
-                Ok(at) if ranked[at].rank < hit.rank => ranked[at] = hit,
-                Ok(_) => {}
-                Err(_) => ranked.push(hit),
+            for posting in self.index.names(id).iter().filter(|p| p.slot == 0) {
+                let count = echoes.entry(posting.doc).or_default();
+                *count = count.saturating_add(1);
             }
         }
+        echoes
     }
 
-    /// The candidates whose title or a term matches every part, in node order, split over two
-    /// threads when there are many.
-    fn fuzzy_pass(
-        &self,
-        catalog: &Catalog,
-        candidates: &[u32],
-        parts: &[&str],
-    ) -> Vec<(u32, FuzzyMatch)> {
-        let wanted = CharSet::of_all(parts.iter().copied());
-        let run = |chunk: &[u32]| -> Vec<(u32, FuzzyMatch)> {
-            chunk
+    fn marker(&self, query: &Query, matches: &[Vec<WordMatch>]) -> Marker {
+        let mut marker = Marker::default();
+        for (word, found) in query.searched.iter().zip(matches) {
+            let whole: FxHashSet<String> = found
                 .iter()
-                .filter_map(|&node| {
-                    let index = node as usize;
-                    self.fuzzy
-                        .best(index, catalog.node(index), parts, wanted)
-                        .map(|found| (node, found))
-                })
-                .collect()
-        };
-        in_halves(candidates.len(), |range| run(&candidates[range]))
-            .into_iter()
-            .flatten()
-            .collect()
+                .filter(|m| m.whole || m.typos > 0)
+                .map(|m| self.index.word(m.id).to_owned())
+                .collect();
+            marker.push(whole, word.prefix.then(|| word.text.clone()));
+        }
+        marker
     }
 }
 
-/// A match before it becomes a [`Hit`]: only the few shown are finished.
-struct Ranked<'a> {
-    node: usize,
-    rank: (u8, i64),
-    found: Found<'a>,
-}
-
-enum Found<'a> {
-    Fuzzy(FuzzyMatch),
-    /// The body words that matched.
-    Body(Vec<&'a str>),
-}
-
-/// Keeps the `limit` best, best first, ties in tree order, without sorting the rest.
-fn best_first(ranked: &mut Vec<Ranked<'_>>, limit: usize) {
-    let order = |a: &Ranked<'_>, b: &Ranked<'_>| b.rank.cmp(&a.rank).then(a.node.cmp(&b.node));
-    if limit == 0 {
-        ranked.clear();
-        return;
-    }
-    if ranked.len() > limit {
-        ranked.select_nth_unstable_by(limit - 1, order);
-        ranked.truncate(limit);
-    }
-    ranked.sort_by(order);
-}
-
-/// Turns a shown match into a hit: highlights, and for a body match its snippet.
-fn finish(catalog: &Catalog, ranked: Ranked<'_>, prefixes: Vec<String>) -> Hit {
-    match ranked.found {
-        Found::Fuzzy(m) => Hit {
-            node: ranked.node,
-            field: m.term.map_or(Field::Title, Field::Term),
-            indices: m.indices,
-            snippet: None,
-            highlight: Highlight {
-                words: HashSet::new(),
-                prefixes,
-            },
-        },
-        Found::Body(words) => {
-            let highlight = Highlight {
-                words: words.into_iter().map(str::to_owned).collect(),
-                prefixes,
-            };
-            let node = catalog.node(ranked.node);
-            let text = format!(
-                "{}\n{}",
-                node.summary,
-                searchable_body(catalog, ranked.node)
-            );
-            Hit {
-                node: ranked.node,
-                field: Field::Body,
-                indices: Vec::new(),
-                snippet: snippet::snippet(&text, &highlight),
-                highlight,
-            }
+/// Turns a ranked topic into a hit: its marked title, and the term or the piece of text
+/// that shows the query words the title lacks.
+fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
+    let index = ranked.doc as usize;
+    let node = catalog.node(index);
+    let (title_marks, in_title) = marker.marks(&node.title);
+    let best_term = node
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(n, term)| (n, marker.marks(term)))
+        .filter(|(_, (_, words))| *words & !in_title != 0)
+        .max_by_key(|(n, (_, words))| (words.count_ones(), std::cmp::Reverse(*n)));
+    let in_names = in_title | best_term.as_ref().map_or(0, |(_, (_, w))| *w);
+    let mut hit = Hit {
+        node: index,
+        field: Field::Title,
+        title_marks,
+        term_marks: Vec::new(),
+        snippet: None,
+        highlight: marker.highlight(),
+    };
+    if ranked.words & !in_names != 0 {
+        let text = format!("{}\n{}", node.summary, searchable_body(catalog, index));
+        hit.snippet = snippet::snippet(&text, marker);
+        if hit.snippet.is_some() {
+            hit.field = Field::Body;
+            return hit;
         }
     }
+    if let Some((n, (marks, _))) = best_term {
+        hit.field = Field::Term(n);
+        hit.term_marks = marks;
+    }
+    hit
 }
 
-fn root_hit(node: usize) -> Hit {
+fn sorted(map: FxHashMap<u32, u8>) -> Vec<(u32, u8)> {
+    let mut list: Vec<(u32, u8)> = map.into_iter().collect();
+    list.sort_unstable();
+    list
+}
+
+fn plain_hit(node: usize) -> Hit {
     Hit {
         node,
         field: Field::Title,
-        indices: Vec::new(),
+        title_marks: Vec::new(),
+        term_marks: Vec::new(),
         snippet: None,
         highlight: Highlight::default(),
     }
-}
-
-/// The words of the nodes in `range` (summary, body with links by their labels, terms) and
-/// their titles' and terms' character sets.
-fn index_half(
-    catalog: &Catalog,
-    range: std::ops::Range<usize>,
-) -> (WordIndex, Vec<(CharSet, CharSet)>) {
-    let mut words = WordIndex::default();
-    let mut sets = Vec::with_capacity(range.len());
-    for index in range {
-        let node = catalog.node(index);
-        sets.push(Fuzzy::sets_of(node));
-        words.add(index, &node.summary);
-        if node.kind != Kind::Reference {
-            markup::visit_text(
-                &node.body,
-                |id| catalog.title_or_id(id),
-                |text| {
-                    words.add(index, text);
-                },
-            );
-        }
-        for term in &node.terms {
-            words.add(index, term);
-        }
-    }
-    (words, sets)
 }
 
 /// A node's body as the words searched and shown in snippets: links reduced to their labels.
@@ -334,124 +338,4 @@ fn searchable_body(catalog: &Catalog, index: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::knowledge::parse;
-
-    const BASE: &str = r#"(title: "T", disclaimer: "D", topics: [
-        (id: "course", title: "Disease course", kind: Section, summary: "How it runs", body: "Scarring grows.", children: [
-            (id: "portal", title: "Portal hypertension", kind: DiseaseCourse, summary: "Pressure rises",
-             body: "Blood backs up behind the scarred liver.", terms: ["varices", "high portal pressure"]),
-            (id: "scores", title: "Severity scores", kind: DiseaseCourse, summary: "Child-Pugh and MELD",
-             body: "Scores use bilirubin, albumin and the hepatocyte count."),
-        ]),
-        (id: "cells", title: "Hepatocyte-like cells", kind: Mechanism, summary: "Do cells become liver cells?",
-         body: "Few infused cells turn into hepatocytes."),
-        (id: "ünï", title: "Über naïve Zellen", kind: Question, summary: "s", body: "x"),
-    ])"#;
-
-    fn setup() -> (Catalog, SearchIndex) {
-        let catalog = Catalog::new(parse(&BASE.replace("\"ünï\"", "\"uni\"")).expect("valid"));
-        let index = SearchIndex::new(&catalog);
-        (catalog, index)
-    }
-
-    fn ids(catalog: &Catalog, hits: &[Hit]) -> Vec<String> {
-        hits.iter()
-            .map(|h| catalog.node(h.node).id.clone())
-            .collect()
-    }
-
-    #[test]
-    fn titles_rank_above_terms_above_bodies() {
-        let (catalog, index) = setup();
-        let hits = index.search(&catalog, "hepatocyte", 10);
-        assert_eq!(ids(&catalog, &hits), ["cells", "scores"]);
-        assert_eq!(hits[0].field, Field::Title);
-        assert_eq!(hits[1].field, Field::Body);
-        let hits = index.search(&catalog, "varices", 10);
-        assert_eq!(hits[0].field, Field::Term(0));
-    }
-
-    #[test]
-    fn every_query_word_must_match() {
-        let (catalog, index) = setup();
-        let hits = index.search(&catalog, "portal pressure", 10);
-        assert_eq!(ids(&catalog, &hits), ["portal"]);
-        assert!(index.search(&catalog, "portal zebra", 10).is_empty());
-    }
-
-    #[test]
-    fn typo_finds_body_word_and_snippet_highlights_it() {
-        let (catalog, index) = setup();
-        let hits = index.search(&catalog, "hepatocite", 10);
-        let scores = hits
-            .iter()
-            .find(|h| catalog.node(h.node).id == "scores")
-            .expect("typo hit");
-        let snippet = scores.snippet.as_ref().expect("snippet");
-        let (s, e) = snippet.highlights[0];
-        let word: String = snippet.text.chars().skip(s).take(e - s).collect();
-        assert_eq!(word, "hepatocyte");
-    }
-
-    #[test]
-    fn indices_are_character_positions_in_non_ascii_titles() {
-        let (catalog, index) = setup();
-        let hits = index.search(&catalog, "naïve", 10);
-        assert_eq!(hits[0].field, Field::Title);
-        let title: Vec<char> = catalog.node(hits[0].node).title.chars().collect();
-        let matched: String = hits[0].indices.iter().map(|&i| title[i]).collect();
-        assert_eq!(matched, "naïve");
-    }
-
-    #[test]
-    fn narrowing_gives_the_same_hits_as_a_fresh_search() {
-        let (catalog, index) = setup();
-        let mut narrowing = Narrowing::default();
-        for query in [
-            "h",
-            "he",
-            "hep",
-            "hepa",
-            "hepat",
-            "hepato",
-            "hepatoc",
-            "hepatocy",
-            "hepatocyte",
-            "hepatocyte ",
-            "hepatocyte c",
-            "hepatocyte ce",
-            "hepatocyt",
-            "p",
-            "po",
-            "portal p",
-        ] {
-            let narrowed = index.search_narrowed(&catalog, query, 10, &mut narrowing);
-            assert_eq!(narrowed, index.search(&catalog, query, 10), "{query}");
-        }
-    }
-
-    #[test]
-    fn only_growing_queries_narrow() {
-        let before = Narrowing {
-            parts: vec!["hep".into(), "ce".into()],
-            nodes: Vec::new(),
-        };
-        assert!(before.covers(&["hep", "cel"]));
-        assert!(before.covers(&["hep", "ce", "x"]));
-        assert!(!before.covers(&["hep"]));
-        assert!(!before.covers(&["he", "ce"]));
-        assert!(!before.covers(&["hep", "x"]));
-        assert!(!Narrowing::default().covers(&["a"]));
-    }
-
-    #[test]
-    fn empty_query_lists_top_level_topics() {
-        let (catalog, index) = setup();
-        assert_eq!(
-            ids(&catalog, &index.search(&catalog, "  ", 10)),
-            ["course", "cells", "uni"]
-        );
-    }
-}
+mod tests;

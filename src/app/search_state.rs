@@ -2,7 +2,7 @@
 //! reader was before opening it (so Esc can go back there).
 
 use crate::catalog::Catalog;
-use crate::search::{Hit, Narrowing, SearchIndex};
+use crate::search::{Hit, NoMatch, SearchIndex};
 
 /// Results kept per query; more than a reader will page through.
 const RESULT_LIMIT: usize = 200;
@@ -19,8 +19,8 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     pub cursor: usize,
     pub origin: Option<Origin>,
-    /// The last query's matches, so that typing on only searches among them.
-    narrowing: Narrowing,
+    /// Why the query found nothing, when it did.
+    pub empty: Option<NoMatch>,
 }
 
 impl SearchState {
@@ -59,7 +59,11 @@ impl SearchState {
     }
 
     fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
-        self.hits = index.search_narrowed(catalog, &self.query, RESULT_LIMIT, &mut self.narrowing);
+        self.hits = index.search(catalog, &self.query, RESULT_LIMIT);
+        self.empty = self
+            .hits
+            .is_empty()
+            .then(|| index.explain_empty(&self.query));
         self.cursor = 0;
     }
 }

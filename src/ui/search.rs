@@ -1,6 +1,8 @@
 //! The search overlay: a prompt, a count, and two lines per result (title with matched
 //! characters highlighted, then the breadcrumb, matched term or body snippet).
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -8,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::search::{Field, Hit};
+use crate::search::{Field, Hit, NoMatch};
 use crate::theme::Theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -36,13 +38,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .style(app.theme.muted)
         .render(count, buf);
     if app.search.hits.is_empty() {
-        let message = format!("No topic matches “{query}”. Try fewer letters or another word.");
-        Paragraph::new(message)
+        Paragraph::new(empty_message(query, app.search.empty.as_ref()))
             .wrap(Wrap { trim: true })
             .render(results, buf);
         return;
     }
     render_results(app, results, buf);
+}
+
+/// Says plainly that nothing matched, which words the base does not hold, and the closest
+/// words it does.
+fn empty_message(query: &str, why: Option<&NoMatch>) -> String {
+    let mut message = format!("No topic matches “{}”.", query.trim());
+    let Some(why) = why else {
+        return message;
+    };
+    match why.missing.as_slice() {
+        [] => message.push_str(" No topic holds enough of these words together."),
+        [word] => {
+            let _ = write!(message, " The word “{word}” is not in this knowledge base.");
+        }
+        words => {
+            let _ = write!(
+                message,
+                " These words are not in this knowledge base: {}.",
+                quoted(words)
+            );
+        }
+    }
+    if !why.closest.is_empty() {
+        let _ = write!(message, " Did you mean {}?", quoted(&why.closest));
+    }
+    message
+}
+
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn count_text(app: &App) -> String {
@@ -88,13 +123,13 @@ fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
 fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
     let theme = app.theme;
     let node = app.catalog.node(hit.node);
-    let title_indices = if hit.field == Field::Title {
-        hit.indices.as_slice()
-    } else {
-        &[]
-    };
     let mut first = vec![Span::raw(" ")];
-    first.extend(highlighted(&node.title, title_indices, theme.title, theme));
+    first.extend(highlighted(
+        &node.title,
+        &hit.title_marks,
+        theme.title,
+        theme,
+    ));
     first.push(Span::styled(format!("  {}", node.kind.label()), theme.tag));
     let mut second = vec![Span::raw("   ")];
     match (&hit.field, &hit.snippet) {
@@ -102,7 +137,7 @@ fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
             second.push(Span::styled("term: ", theme.muted));
             second.extend(highlighted(
                 &node.terms[*n],
-                &hit.indices,
+                &hit.term_marks,
                 Style::new(),
                 theme,
             ));

@@ -1,0 +1,518 @@
+//! The prepared index the ranking reads: a sorted vocabulary of folded words (with an fst
+//! over it for typo automata), for each word where it occurs in names (titles and terms,
+//! with positions) and in texts (summaries and bodies), groups of words that share an
+//! English stem, a table of whole names, and a few facts per topic.
+//!
+//! A word's id is its rank in the sorted vocabulary, so the words starting with a prefix
+//! are one contiguous range of ids.
+
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::normalize::{Token, for_each_token};
+
+/// One use of a word in a topic's title (slot 0) or its n-th term (slot n + 1): where in
+/// that name it stands and how many words the name has, for proximity and exactness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamePosting {
+    pub doc: u32,
+    pub slot: u8,
+    pub pos: u8,
+    pub len: u8,
+}
+
+/// A topic whose summary or body holds a word; once per topic, the fields packed beside
+/// the topic number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextPosting(u32);
+
+impl TextPosting {
+    pub const SUMMARY: u32 = 1;
+    pub const BODY: u32 = 2;
+
+    pub const fn doc(self) -> u32 {
+        self.0 >> 2
+    }
+
+    pub const fn in_summary(self) -> bool {
+        self.0 & Self::SUMMARY != 0
+    }
+}
+
+/// How many topics the index can number.
+pub const MAX_DOCS: usize = 1 << 30;
+/// Terms after this many are not indexed as names (their words still count as text).
+const MAX_SLOTS: usize = 254;
+
+/// What ranking needs to know of a topic besides its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Doc {
+    /// Filled in by the index from the title.
+    pub title_words: u8,
+    pub depth: u8,
+    /// An entry the catalog made (glossary, sources) rather than a topic of the file.
+    pub generated: bool,
+}
+
+/// Lists per word in one flat vector: word `i` owns `items[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Lists<T> {
+    offsets: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Lists<T> {
+    fn from_ordered(lists: impl Iterator<Item = Vec<T>>) -> Self {
+        let mut out = Self {
+            offsets: vec![0],
+            items: Vec::new(),
+        };
+        for list in lists {
+            out.items.extend(list);
+            out.offsets.push(out.items.len());
+        }
+        out.items.shrink_to_fit();
+        out
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// A piece of a catalog entry's text, as the index reads it: the title first, then the
+/// terms in order, then the summary and the body's plain text in pieces.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    Title(&'a str),
+    /// A title that is a citation (a source entry): a whole name, but its words count as a
+    /// summary's, since readers do not type a paper's title to find a topic.
+    Citation(&'a str),
+    Term(&'a str),
+    Summary(&'a str),
+    Body(&'a str),
+}
+
+pub struct Index {
+    /// Vocabulary word → id, for the typo automata.
+    fst: fst::Map<Vec<u8>>,
+    words: Vec<Box<str>>,
+    names: Lists<NamePosting>,
+    texts: Lists<TextPosting>,
+    /// Stem → group, and each group's words.
+    stem_groups: FxHashMap<Box<str>, u32>,
+    stem_words: Lists<u32>,
+    /// (hash of a whole name, doc << 1 | 1 for a title, 0 for a term), sorted.
+    whole_names: Vec<(u64, u32)>,
+    docs: Vec<Doc>,
+}
+
+impl Index {
+    /// Indexes `count` entries: `entry(i, visit)` gives entry i's text to `visit` piece by
+    /// piece and returns what else ranking needs of it. Built in two halves on two threads
+    /// when there are many (on a 100,000-topic file this is a large part of start-up).
+    pub fn build(
+        count: usize,
+        entry: impl Fn(usize, &mut dyn FnMut(Part<'_>)) -> Doc + Sync,
+    ) -> Self {
+        let count = count.min(MAX_DOCS);
+        let mut builder = Builder::default();
+        for half in super::in_halves(count, |range| {
+            let mut half = Builder::default();
+            for doc in range {
+                half.add(doc, &entry);
+            }
+            half
+        }) {
+            builder.append(half);
+        }
+        builder.finish()
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn doc(&self, doc: u32) -> Doc {
+        self.docs[doc as usize]
+    }
+
+    pub fn fst(&self) -> &fst::Map<Vec<u8>> {
+        &self.fst
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn exact(&self, word: &str) -> Option<u32> {
+        let at = self.words.binary_search_by(|w| (**w).cmp(word)).ok()?;
+        u32::try_from(at).ok()
+    }
+
+    /// The ids of the words that start with `prefix` (the word itself included).
+    pub fn prefixed(&self, prefix: &str) -> Range<u32> {
+        let start = self.words.partition_point(|w| &**w < prefix);
+        let end = start + self.words[start..].partition_point(|w| w.starts_with(prefix));
+        to_u32(start)..to_u32(end)
+    }
+
+    /// The words sharing `stem`.
+    pub fn stem_siblings(&self, stem: &str) -> &[u32] {
+        self.stem_groups
+            .get(stem)
+            .map_or(&[], |&group| self.stem_words.get(group as usize))
+    }
+
+    pub fn names(&self, id: u32) -> &[NamePosting] {
+        self.names.get(id as usize)
+    }
+
+    pub fn texts(&self, id: u32) -> &[TextPosting] {
+        self.texts.get(id as usize)
+    }
+
+    /// The stem group of a folded word, when some word of the base has its stem.
+    pub fn stem_group(&self, word: &str) -> Option<u32> {
+        self.stem_groups.get(&*super::stemmer().stem(word)).copied()
+    }
+
+    /// The topics with a title (`true`) or term (`false`) made of exactly these words, given
+    /// by their stem groups.
+    pub fn whole_names(&self, groups: &[u32]) -> impl Iterator<Item = (u32, bool)> + '_ {
+        let hash = hash_groups(groups.iter().copied());
+        let start = self.whole_names.partition_point(|&(h, _)| h < hash);
+        self.whole_names[start..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, packed)| (packed >> 1, packed & 1 == 1))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn hash_groups(groups: impl Iterator<Item = u32>) -> u64 {
+    let mut hasher = FxHasher::default();
+    for group in groups {
+        group.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The index while it is built: words by a temporary number, in order of first use.
+#[derive(Default)]
+struct Builder {
+    numbers: FxHashMap<Box<str>, u32>,
+    postings: Vec<(Vec<NamePosting>, Vec<TextPosting>)>,
+    /// Every title and term as word numbers, one after the other, and where each begins
+    /// (doc << 1 | 1 for a title, start, length): hashed by stem once the words are known.
+    name_words: Vec<u32>,
+    name_list: Vec<(u32, u32, u32)>,
+    docs: Vec<Doc>,
+}
+
+impl Builder {
+    fn add(&mut self, doc: usize, entry: &impl Fn(usize, &mut dyn FnMut(Part<'_>)) -> Doc) {
+        let number = to_u32(doc);
+        let mut title_words = 0;
+        let mut slot = 0usize;
+        let mut facts = entry(doc, &mut |part| match part {
+            Part::Title(title) => {
+                title_words = self.add_name(number, 0, title);
+                if let Some(bare) = without_qualifier(title) {
+                    let (packed, start, _) = self.name_list[self.name_list.len() - 1];
+                    let words = super::normalize::words(bare).len();
+                    self.name_list.push((packed, start, to_u32(words)));
+                }
+            }
+            Part::Citation(title) => {
+                title_words = super::normalize::words(title).len();
+                self.add_text(number, title, TextPosting::SUMMARY);
+                let start = to_u32(self.name_words.len());
+                super::normalize::for_each_token(title, |token| {
+                    if !token.compound {
+                        let word = self.number(token.word);
+                        self.name_words.push(word);
+                    }
+                });
+                let words = to_u32(self.name_words.len()) - start;
+                self.name_list.push((number << 1 | 1, start, words));
+            }
+            Part::Term(term) => {
+                slot += 1;
+                match u8::try_from(slot) {
+                    Ok(n) if slot <= MAX_SLOTS => {
+                        self.add_name(number, n, term);
+                    }
+                    _ => self.add_text(number, term, TextPosting::SUMMARY),
+                }
+            }
+            Part::Summary(text) => self.add_text(number, text, TextPosting::SUMMARY),
+            Part::Body(text) => self.add_text(number, text, TextPosting::BODY),
+        });
+        facts.title_words = u8::try_from(title_words).unwrap_or(u8::MAX);
+        self.docs.push(facts);
+    }
+
+    /// Adds a title or term's words with their positions; returns how many words it has.
+    fn add_name(&mut self, doc: u32, slot: u8, name: &str) -> usize {
+        let mut tokens: Vec<(u32, bool)> = Vec::new();
+        for_each_token(name, |Token { word, compound, .. }| {
+            tokens.push((self.number(word), compound));
+        });
+        let start = to_u32(self.name_words.len());
+        self.name_words
+            .extend(tokens.iter().filter(|(_, c)| !c).map(|&(n, _)| n));
+        let words = self.name_words.len() - start as usize;
+        self.name_list
+            .push((doc << 1 | u32::from(slot == 0), start, to_u32(words)));
+        let len = u8::try_from(words).unwrap_or(u8::MAX);
+        let mut pos = 0u8;
+        for (number, compound) in tokens {
+            let at = if compound { pos.saturating_sub(1) } else { pos };
+            let list = &mut self.postings[number as usize].0;
+            let posting = NamePosting {
+                doc,
+                slot,
+                pos: at,
+                len,
+            };
+            if list.last() != Some(&posting) {
+                list.push(posting);
+            }
+            if !compound {
+                pos = pos.saturating_add(1);
+            }
+        }
+        words
+    }
+
+    fn add_text(&mut self, doc: u32, text: &str, field: u32) {
+        let mut numbers = Vec::new();
+        for_each_token(text, |token| numbers.push(self.number(token.word)));
+        for number in numbers {
+            let list = &mut self.postings[number as usize].1;
+            match list.last_mut() {
+                Some(previous) if previous.doc() == doc => previous.0 |= field,
+                _ => list.push(TextPosting(doc << 2 | field)),
+            }
+        }
+    }
+
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(word) {
+            return number;
+        }
+        let number = to_u32(self.postings.len());
+        self.numbers.insert(word.into(), number);
+        self.postings.push((Vec::new(), Vec::new()));
+        number
+    }
+
+    /// Adds an index built over later topics than this one's.
+    fn append(&mut self, later: Self) {
+        let mut postings: Vec<Option<_>> = later.postings.into_iter().map(Some).collect();
+        let mut renumber = vec![0u32; postings.len()];
+        for (word, number) in later.numbers {
+            let Some((names, texts)) = postings[number as usize].take() else {
+                continue;
+            };
+            let mine = self.number(&word);
+            renumber[number as usize] = mine;
+            let (my_names, my_texts) = &mut self.postings[mine as usize];
+            my_names.extend(names);
+            my_texts.extend(texts);
+        }
+        let shift = to_u32(self.name_words.len());
+        self.name_words
+            .extend(later.name_words.iter().map(|&n| renumber[n as usize]));
+        self.name_list.extend(
+            later
+                .name_list
+                .into_iter()
+                .map(|(packed, start, len)| (packed, start + shift, len)),
+        );
+        self.docs.extend(later.docs);
+    }
+
+    fn finish(self) -> Index {
+        let mut vocabulary: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
+        vocabulary.sort_unstable();
+        let mut postings: Vec<Option<_>> = self.postings.into_iter().map(Some).collect();
+        let mut rank_of = vec![0u32; postings.len()];
+        let mut names = Vec::with_capacity(vocabulary.len());
+        let mut texts = Vec::with_capacity(vocabulary.len());
+        for (rank, (_, number)) in vocabulary.iter().enumerate() {
+            rank_of[*number as usize] = to_u32(rank);
+            let (n, t) = postings[*number as usize].take().unwrap_or_default();
+            names.push(n);
+            texts.push(t);
+        }
+        let words: Vec<Box<str>> = vocabulary.into_iter().map(|(w, _)| w).collect();
+        let fst = fst::Map::from_iter(words.iter().enumerate().map(|(i, w)| (&**w, i as u64)))
+            .unwrap_or_default();
+        let (stem_groups, group_of, stem_words) = group_stems(&words);
+        let mut whole_names: Vec<(u64, u32)> = self
+            .name_list
+            .iter()
+            .map(|&(packed, start, len)| {
+                let numbers = &self.name_words[start as usize..(start + len) as usize];
+                let groups = numbers
+                    .iter()
+                    .map(|&n| group_of[rank_of[n as usize] as usize]);
+                (hash_groups(groups), packed)
+            })
+            .collect();
+        whole_names.sort_unstable();
+        whole_names.dedup();
+        Index {
+            fst,
+            names: Lists::from_ordered(names.into_iter()),
+            texts: Lists::from_ordered(texts.into_iter()),
+            words,
+            stem_groups,
+            stem_words,
+            whole_names,
+            docs: self.docs,
+        }
+    }
+}
+
+/// A title without a trailing qualifier in brackets: "Fat tissue (adipose-derived cells)"
+/// is also the whole name "fat tissue".
+fn without_qualifier(title: &str) -> Option<&str> {
+    let trimmed = title.trim_end();
+    let open = trimmed.strip_suffix(')')?.rfind(" (")?;
+    Some(&trimmed[..open]).filter(|bare| !bare.trim().is_empty())
+}
+
+/// Words by their English stem: "reversal", "reverse" and "reversed" share "revers".
+/// Returns the groups by stem, each word's group, and each group's words.
+fn group_stems(words: &[Box<str>]) -> (FxHashMap<Box<str>, u32>, Vec<u32>, Lists<u32>) {
+    let stemmer = super::stemmer();
+    let mut groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut group_of = Vec::with_capacity(words.len());
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (id, word) in words.iter().enumerate() {
+        let stem = stemmer.stem(word);
+        let group = *groups.entry(stem.as_ref().into()).or_insert_with(|| {
+            members.push(Vec::new());
+            to_u32(members.len() - 1)
+        });
+        group_of.push(group);
+        members[group as usize].push(to_u32(id));
+    }
+    (groups, group_of, Lists::from_ordered(members.into_iter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Index {
+        let entries: [(&str, &[&str], &str); 2] = [
+            ("Fat tissue (adipose-derived cells)", &[], "Cells from fat."),
+            (
+                "What cirrhosis is",
+                &["scar tissue"],
+                "Scarring of the liver.",
+            ),
+        ];
+        Index::build(entries.len(), |i, visit| {
+            let (title, terms, summary) = entries[i];
+            visit(Part::Title(title));
+            for term in terms {
+                visit(Part::Term(term));
+            }
+            visit(Part::Summary(summary));
+            visit(Part::Body("Body words here."));
+            Doc {
+                depth: 1,
+                ..Doc::default()
+            }
+        })
+    }
+
+    #[test]
+    fn prefixes_are_ranges_of_ids_and_stems_group_words() {
+        let index = index();
+        let range = index.prefixed("cel");
+        let found: Vec<&str> = range.map(|id| index.word(id)).collect();
+        assert_eq!(found, ["cells"]);
+        let scar = index.exact("scarring").expect("indexed");
+        let siblings: Vec<&str> = index
+            .stem_siblings(&super::super::stemmer().stem("scarred"))
+            .iter()
+            .map(|&id| index.word(id))
+            .collect();
+        assert_eq!(siblings, ["scar", "scarring"]);
+        assert_eq!(index.texts(scar)[0].doc(), 1);
+        assert!(index.texts(scar)[0].in_summary());
+    }
+
+    #[test]
+    fn names_record_slot_position_and_length() {
+        let index = index();
+        let tissue = index.exact("tissue").expect("indexed");
+        let names = index.names(tissue);
+        assert_eq!(
+            names[0],
+            NamePosting {
+                doc: 0,
+                slot: 0,
+                pos: 1,
+                len: 5
+            }
+        );
+        assert_eq!(
+            names[1],
+            NamePosting {
+                doc: 1,
+                slot: 1,
+                pos: 1,
+                len: 2
+            }
+        );
+        let compound = index.exact("adiposederived").expect("compound");
+        assert_eq!(index.names(compound)[0].pos, 3);
+    }
+
+    #[test]
+    fn whole_names_cover_titles_terms_and_titles_without_their_qualifier() {
+        let index = index();
+        let find = |words: &[&str]| -> Vec<(u32, bool)> {
+            let groups: Option<Vec<u32>> = words.iter().map(|w| index.stem_group(w)).collect();
+            index.whole_names(&groups.expect("known words")).collect()
+        };
+        assert_eq!(find(&["fat", "tissue"]), [(0, true)]);
+        assert_eq!(find(&["scar", "tissue"]), [(1, false)]);
+        assert_eq!(
+            find(&["scars", "tissues"]),
+            [(1, false)],
+            "compared by stem"
+        );
+        assert_eq!(find(&["what", "cirrhosis", "is"]), [(1, true)]);
+        assert!(find(&["cirrhosis"]).is_empty());
+        assert_eq!(index.doc(0).title_words, 5);
+    }
+
+    #[test]
+    fn the_fst_holds_every_word_by_id() {
+        let index = index();
+        assert_eq!(index.fst().len(), index.vocabulary_len());
+        let id = index.exact("liver").expect("indexed");
+        assert_eq!(index.fst().get("liver"), Some(u64::from(id)));
+    }
+}
