@@ -11,14 +11,21 @@ use hepatree::knowledge::{self, EMBEDDED};
 use hepatree::search::SearchIndex;
 
 /// Queries typed letter by letter; each is typed this many times.
-const TYPED: [&str; 5] = [
+const TYPED: [&str; 12] = [
     "hepatocyte",
     "bone marrow",
     "angiogenesis",
     "hepatocite",
     "stem cells liver",
+    "h",
+    "liver cell",
+    "how much does it cost",
+    "cirosis",
+    "scar tissue",
+    "banana",
+    "the liver cells of the patients in the trial",
 ];
-const ROUNDS: usize = 20;
+const ROUNDS: usize = 10;
 const LIMIT: usize = 200;
 
 fn main() {

@@ -19,6 +19,7 @@ pub use self::detail::DetailState;
 pub use self::search_state::{Origin, SearchState};
 use crate::action::Action;
 use crate::catalog::Catalog;
+use crate::document::Highlight;
 use crate::history::History;
 use crate::input;
 use crate::keymap::{self, Context};
@@ -271,7 +272,7 @@ impl App {
         };
         self.overlay = Overlay::None;
         self.jump(hit.node);
-        self.detail.highlight = hit.highlight;
+        self.detail.highlight = Highlight::clone(&hit.highlight);
         self.detail.scroll_to_match = hit.field == Field::Body;
     }
 

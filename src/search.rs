@@ -15,6 +15,8 @@ pub mod rank;
 mod snippet;
 mod suggest;
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalog::Catalog;
@@ -46,9 +48,15 @@ pub struct Hit {
     /// For [`Field::Term`], character indices of that term to highlight.
     pub term_marks: Vec<usize>,
     pub snippet: Option<Snippet>,
-    /// What to highlight in the topic when the reader jumps to it.
-    pub highlight: Highlight,
+    /// What to highlight in the topic when the reader jumps to it; the same for every hit
+    /// of a search, so shared.
+    pub highlight: Arc<Highlight>,
 }
+
+/// Hits that get a snippet of their text when their title and terms do not show every
+/// matched word; the rest show where they are. More than two screens of results, and the
+/// snippets are the costliest part of a search on a large file.
+const WITH_SNIPPETS: usize = 50;
 
 /// At most this many query words count; the rest are ignored.
 const MAX_WORDS: usize = 8;
@@ -178,9 +186,15 @@ impl SearchIndex {
         let names = self.names(&query);
         let ranked = rank::rank(&self.index, &slots, &names, limit);
         let marker = self.marker(&query, &matches);
+        let highlight = Arc::new(marker.highlight());
         ranked
             .into_iter()
-            .map(|r| finish(catalog, &r, &marker))
+            .enumerate()
+            .map(|(n, r)| {
+                let mut hit = finish(catalog, &r, &marker, n < WITH_SNIPPETS);
+                hit.highlight = Arc::clone(&highlight);
+                hit
+            })
             .collect()
     }
 
@@ -229,29 +243,37 @@ impl SearchIndex {
         Names {
             whole: sorted(whole),
             phrases: sorted(phrases),
-            echoes: sorted(self.echoes(query)),
+            echoes: self.echoes(query),
         }
     }
 
     /// Per topic, how many of the query's common words its title holds, when the query has
-    /// other words too.
-    fn echoes(&self, query: &Query) -> FxHashMap<u32, u8> {
-        let mut echoes: FxHashMap<u32, u8> = FxHashMap::default();
-        let common = query.all.iter().filter(|w| normalize::is_stop_word(w));
+    /// other words too. A common word in more than one title in eight tells nothing and is
+    /// skipped (on large files it would also cost the most).
+    fn echoes(&self, query: &Query) -> Vec<u8> {
         if query
             .searched
             .iter()
             .all(|w| normalize::is_stop_word(&w.text))
         {
-            return echoes;
+            return Vec::new();
         }
+        let mut echoes = Vec::new();
         let mut seen = FxHashSet::default();
+        let common = query.all.iter().filter(|w| normalize::is_stop_word(w));
         for word in common.filter(|w| seen.insert(w.as_str())) {
             let Some(id) = self.index.exact(word) else {
                 continue;
             };
-            for posting in self.index.names(id).iter().filter(|p| p.slot == 0) {
-                let count = echoes.entry(posting.doc).or_default();
+            let names = self.index.names(id);
+            if names.len() > self.index.len() / 8 {
+                continue;
+            }
+            if echoes.is_empty() {
+                echoes = vec![0u8; self.index.len()];
+            }
+            for posting in names.iter().filter(|p| p.slot == 0) {
+                let count = &mut echoes[posting.doc as usize];
                 *count = count.saturating_add(1);
             }
         }
@@ -274,7 +296,7 @@ impl SearchIndex {
 
 /// Turns a ranked topic into a hit: its marked title, and the term or the piece of text
 /// that shows the query words the title lacks.
-fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
+fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker, snippet: bool) -> Hit {
     let index = ranked.doc as usize;
     let node = catalog.node(index);
     let (title_marks, in_title) = marker.marks(&node.title);
@@ -292,9 +314,9 @@ fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
         title_marks,
         term_marks: Vec::new(),
         snippet: None,
-        highlight: marker.highlight(),
+        highlight: Arc::default(),
     };
-    if ranked.words & !in_names != 0 {
+    if snippet && ranked.words & !in_names != 0 {
         let text = format!("{}\n{}", node.summary, searchable_body(catalog, index));
         hit.snippet = snippet::snippet(&text, marker);
         if hit.snippet.is_some() {
@@ -322,7 +344,7 @@ fn plain_hit(node: usize) -> Hit {
         title_marks: Vec::new(),
         term_marks: Vec::new(),
         snippet: None,
-        highlight: Highlight::default(),
+        highlight: Arc::default(),
     }
 }
 

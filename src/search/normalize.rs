@@ -43,11 +43,28 @@ pub fn fold(text: &str) -> String {
 
 /// Calls `visit` with every word of `text`, in order.
 pub fn for_each_token(text: &str, mut visit: impl FnMut(Token<'_>)) {
+    tokens_while(text, |token| {
+        visit(token);
+        true
+    });
+}
+
+/// Calls `visit` with the words of `text` in order, until it returns false.
+pub fn tokens_while(text: &str, mut visit: impl FnMut(Token<'_>) -> bool) {
+    let going = std::cell::Cell::new(true);
+    let mut visit = |token: Token<'_>| {
+        if going.get() {
+            going.set(visit(token));
+        }
+    };
     let mut tokenizer = Tokenizer::default();
     let mut chars = text.chars().enumerate().peekable();
     let mut previous = ' ';
     let mut end = 0;
     while let Some((at, c)) = chars.next() {
+        if !going.get() {
+            return;
+        }
         end = at + 1;
         let next = chars.peek().map_or(' ', |&(_, n)| n);
         if c.is_alphanumeric() {

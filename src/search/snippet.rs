@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::normalize::for_each_token;
+use super::normalize::{Token, tokens_while};
 use crate::document::Highlight;
 
 /// A short piece of body text around a match, with the character ranges to highlight.
@@ -35,23 +35,23 @@ impl Marker {
 
     /// The stretches of `text` that match a query word, in order.
     pub fn spans(&self, text: &str) -> Vec<Span> {
-        let mut spans = Vec::new();
-        for_each_token(text, |token| {
-            let found = self
-                .words
-                .iter()
-                .enumerate()
-                .find_map(|(n, (words, prefix))| {
-                    if words.contains(token.word) {
-                        Some((n, token.end))
-                    } else {
-                        let prefix = prefix.as_deref().filter(|p| token.word.starts_with(p))?;
-                        Some((n, prefix_end(token.start, token.end, token.word, prefix)))
-                    }
-                });
-            if let Some((word, end)) = found {
+        self.spans_until(text, usize::MAX)
+    }
+
+    /// [`Self::spans`], stopping at the first word that ends after `limit` characters past
+    /// the first match: a snippet needs no more.
+    fn spans_until(&self, text: &str, limit: usize) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        tokens_while(text, |token| {
+            if spans
+                .first()
+                .is_some_and(|first| token.end > first.start.saturating_add(limit))
+            {
+                return false;
+            }
+            if let Some((word, end)) = self.find(token) {
                 // A compound's parts were marked already; it adds only when they were not.
-                let covered = spans.last().is_some_and(|s: &Span| s.end >= token.start);
+                let covered = spans.last().is_some_and(|s| s.end >= token.start);
                 if !(token.compound && covered) {
                     spans.push(Span {
                         start: token.start,
@@ -60,8 +60,24 @@ impl Marker {
                     });
                 }
             }
+            true
         });
         spans
+    }
+
+    /// The query word `token` answers, and where its highlight ends.
+    fn find(&self, token: Token<'_>) -> Option<(usize, usize)> {
+        self.words
+            .iter()
+            .enumerate()
+            .find_map(|(n, (words, prefix))| {
+                if words.contains(token.word) {
+                    Some((n, token.end))
+                } else {
+                    let prefix = prefix.as_deref().filter(|p| token.word.starts_with(p))?;
+                    Some((n, prefix_end(token.start, token.end, token.word, prefix)))
+                }
+            })
     }
 
     /// Character indices of `text` to highlight, and which query words they answer (bit n
@@ -104,7 +120,7 @@ const SNIPPET_LENGTH: usize = 90;
 
 /// About ninety characters of `text` around the first matched word.
 pub fn snippet(text: &str, marker: &Marker) -> Option<Snippet> {
-    let spans = marker.spans(text);
+    let spans = marker.spans_until(text, SNIPPET_LENGTH);
     let first = spans.first()?;
     let chars: Vec<char> = text
         .chars()
