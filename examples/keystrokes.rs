@@ -48,6 +48,9 @@ fn main() {
                 if n == 0 {
                     firsts.push(took);
                 }
+                if std::env::var_os("KEYSTROKES_VERBOSE").is_some() {
+                    println!("{query:?} {c:?} {:.2} ms", took.as_secs_f64() * 1e3);
+                }
                 all.push(took);
             }
             terminal.key(b"\x1b");
@@ -103,6 +106,9 @@ impl Terminal {
         command.args(["--fresh", "--knowledge"]);
         command.arg(file);
         command.env("TERM", "xterm-256color");
+        if let Some(log) = std::env::var_os("KEYSTROKES_STDERR") {
+            command.env("KEYSTROKES_STDERR", log);
+        }
         command.env(
             "HEPATREE_STATE_DIR",
             std::env::temp_dir().join("hepatree-keys"),
@@ -144,6 +150,8 @@ impl Terminal {
             std::thread::sleep(Duration::from_millis(5));
         }
         terminal.settle();
+        // Let start-up finish its work (freeing the parsed file) before timing keys.
+        std::thread::sleep(Duration::from_secs(3));
         terminal
     }
 

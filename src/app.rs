@@ -219,8 +219,8 @@ impl App {
             Action::SearchInput(c) => self.search.push(c, &self.catalog, &self.index),
             Action::SearchBackspace => self.search.backspace(&self.catalog, &self.index),
             Action::SearchDeleteWord => self.search.delete_word(&self.catalog, &self.index),
-            Action::SearchNext => self.search.move_cursor(1),
-            Action::SearchPrevious => self.search.move_cursor(-1),
+            Action::SearchNext => self.search.move_cursor(1, &self.catalog, &self.index),
+            Action::SearchPrevious => self.search.move_cursor(-1, &self.catalog, &self.index),
             Action::SearchAccept => self.accept_search(),
             Action::SearchCancel => self.cancel_search(),
         }

@@ -175,7 +175,7 @@ fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {
 
 fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> {
     let index = SearchIndex::new(catalog);
-    let hits = index.search(catalog, query, limit);
+    let hits = index.search_detailed(catalog, query, limit, 0);
     let mut text = String::new();
     for hit in &hits {
         let node = catalog.node(hit.node);

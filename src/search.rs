@@ -12,6 +12,7 @@ mod index;
 mod lookup;
 pub mod normalize;
 pub mod rank;
+mod slot;
 mod snippet;
 mod suggest;
 
@@ -25,7 +26,8 @@ use crate::knowledge::Kind;
 use crate::markup;
 use index::{Doc, Index, Part};
 use lookup::{Lookup, QueryWord, WordMatch};
-use rank::{Names, Ranked, Slot};
+use rank::{Names, Ranked};
+use slot::{Filled, Pool, Slot};
 use snippet::Marker;
 pub use snippet::Snippet;
 pub use suggest::NoMatch;
@@ -52,11 +54,6 @@ pub struct Hit {
     /// of a search, so shared.
     pub highlight: Arc<Highlight>,
 }
-
-/// Hits that get a snippet of their text when their title and terms do not show every
-/// matched word; the rest show where they are. More than two screens of results, and the
-/// snippets are the costliest part of a search on a large file.
-const WITH_SNIPPETS: usize = 50;
 
 /// At most this many query words count; the rest are ignored.
 const MAX_WORDS: usize = 8;
@@ -92,6 +89,7 @@ fn stemmer() -> &'static rust_stemmers::Stemmer {
 pub struct SearchIndex {
     index: Index,
     lookup: Lookup,
+    slots: Pool,
 }
 
 /// A query read into words: all of them (for whole names and phrases), and the ones that
@@ -158,12 +156,27 @@ impl SearchIndex {
         Self {
             index,
             lookup: Lookup::default(),
+            slots: Pool::default(),
         }
     }
 
-    /// Hits for `query`, best first, at most `limit`. An empty query lists the top-level
-    /// topics in tree order, so the prompt opens on a map of the base rather than nothing.
+    /// Hits for `query`, best first, at most `limit`, each with its matches marked. An empty
+    /// query lists the top-level topics in tree order, so the prompt opens on a map of the
+    /// base rather than nothing.
     pub fn search(&self, catalog: &Catalog, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_detailed(catalog, query, limit, limit)
+    }
+
+    /// [`Self::search`], marking matches and making snippets for the first `detailed` hits
+    /// only: the rest carry only their topic (field [`Field::Title`], nothing marked). On a
+    /// large file the details of two hundred hits cost more than finding them.
+    pub fn search_detailed(
+        &self,
+        catalog: &Catalog,
+        query: &str,
+        limit: usize,
+        detailed: usize,
+    ) -> Vec<Hit> {
         let query = Query::read(query);
         if query.searched.is_empty() {
             return catalog
@@ -173,25 +186,37 @@ impl SearchIndex {
                 .map(|&node| plain_hit(node))
                 .collect();
         }
-        let matches: Vec<Vec<WordMatch>> = query
+        let one_word = query.searched.len() == 1;
+        let wanted = query
             .searched
             .iter()
-            .map(|word| self.lookup.matches(&self.index, word))
+            .map(|word| Filled {
+                word: word.clone(),
+                alone: one_word,
+                enough: limit,
+            })
             .collect();
-        let one_word = matches.len() == 1;
-        let slots: Vec<Slot> = matches
-            .iter()
-            .map(|m| Slot::fill(&self.index, m, one_word, limit))
-            .collect();
+        let used = self.slots.take(wanted, self.index.len(), |filled, slot| {
+            let matches = self.lookup.matches(&self.index, &filled.word);
+            slot.fill(&self.index, &matches, filled.alone, filled.enough);
+            matches
+        });
         let names = self.names(&query);
+        let slots: Vec<&Slot> = used.iter().map(|u| &u.slot).collect();
         let ranked = rank::rank(&self.index, &slots, &names, limit);
+        let matches: Vec<&[WordMatch]> = used.iter().map(|u| u.matches.as_slice()).collect();
         let marker = self.marker(&query, &matches);
+        self.slots.give(used);
         let highlight = Arc::new(marker.highlight());
         ranked
             .into_iter()
             .enumerate()
             .map(|(n, r)| {
-                let mut hit = finish(catalog, &r, &marker, n < WITH_SNIPPETS);
+                let mut hit = if n < detailed {
+                    finish(catalog, &r, &marker)
+                } else {
+                    plain_hit(r.doc as usize)
+                };
                 hit.highlight = Arc::clone(&highlight);
                 hit
             })
@@ -280,7 +305,7 @@ impl SearchIndex {
         echoes
     }
 
-    fn marker(&self, query: &Query, matches: &[Vec<WordMatch>]) -> Marker {
+    fn marker(&self, query: &Query, matches: &[&[WordMatch]]) -> Marker {
         let mut marker = Marker::default();
         for (word, found) in query.searched.iter().zip(matches) {
             let whole: FxHashSet<String> = found
@@ -295,18 +320,23 @@ impl SearchIndex {
 }
 
 /// Turns a ranked topic into a hit: its marked title, and the term or the piece of text
-/// that shows the query words the title lacks.
-fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker, snippet: bool) -> Hit {
+/// that shows the query words the title lacks. Only the fields where words matched are
+/// looked at again.
+fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
     let index = ranked.doc as usize;
     let node = catalog.node(index);
+    let [in_body, in_summary, in_terms, _] = ranked.by_field;
     let (title_marks, in_title) = marker.marks(&node.title);
-    let best_term = node
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(n, term)| (n, marker.marks(term)))
-        .filter(|(_, (_, words))| *words & !in_title != 0)
-        .max_by_key(|(n, (_, words))| (words.count_ones(), std::cmp::Reverse(*n)));
+    let best_term = if in_terms & !in_title == 0 {
+        None
+    } else {
+        node.terms
+            .iter()
+            .enumerate()
+            .map(|(n, term)| (n, marker.marks(term)))
+            .filter(|(_, (_, words))| *words & !in_title != 0)
+            .max_by_key(|(n, (_, words))| (words.count_ones(), std::cmp::Reverse(*n)))
+    };
     let in_names = in_title | best_term.as_ref().map_or(0, |(_, (_, w))| *w);
     let mut hit = Hit {
         node: index,
@@ -316,9 +346,13 @@ fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker, snippet: bool) ->
         snippet: None,
         highlight: Arc::default(),
     };
-    if snippet && ranked.words & !in_names != 0 {
-        let text = format!("{}\n{}", node.summary, searchable_body(catalog, index));
-        hit.snippet = snippet::snippet(&text, marker);
+    if ranked.words & !in_names != 0 {
+        hit.snippet = if in_body & !in_names == 0 && in_summary != 0 {
+            snippet::snippet(&node.summary, marker)
+        } else {
+            let text = format!("{}\n{}", node.summary, searchable_body(catalog, index));
+            snippet::snippet(&text, marker)
+        };
         if hit.snippet.is_some() {
             hit.field = Field::Body;
             return hit;

@@ -135,6 +135,20 @@ fn search_joins_words_and_fails_without_hits() {
     let none = run(&["-k", "tests/fixtures/small.ron", "search", "zqxv"]);
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(stdout(&none), "");
+    assert_eq!(
+        String::from_utf8_lossy(&none.stderr),
+        "hepatree: no topic matches `zqxv`; not in this knowledge base: zqxv\n"
+    );
+    // One word the base lacks sinks the query: no partial hits for the word it has.
+    let partial = run(&[
+        "-k",
+        "tests/fixtures/small.ron",
+        "search",
+        "watering",
+        "banana",
+    ]);
+    assert_eq!(partial.status.code(), Some(1));
+    assert_eq!(stdout(&partial), "");
 }
 
 #[test]

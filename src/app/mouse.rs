@@ -28,7 +28,9 @@ impl App {
 
     fn wheel(&mut self, at: Position, delta: isize) {
         match self.overlay {
-            Overlay::Search => self.search.move_cursor(delta.signum()),
+            Overlay::Search => self
+                .search
+                .move_cursor(delta.signum(), &self.catalog, &self.index),
             Overlay::Help => self.help_scroll = self.help_scroll.saturating_add_signed(delta),
             Overlay::Bookmarks | Overlay::Term(_) => self.move_list(delta.signum()),
             Overlay::None if self.tree_area.contains(at) => self.outline.move_by(delta),

@@ -6,6 +6,9 @@ use crate::search::{Hit, NoMatch, SearchIndex};
 
 /// Results kept per query; more than a reader will page through.
 const RESULT_LIMIT: usize = 200;
+/// Results shown with their matches marked and snippets, at first (two screens or more);
+/// more are worked out as the cursor gets near the last of them.
+const DETAILED: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
@@ -18,6 +21,8 @@ pub struct SearchState {
     pub query: String,
     pub hits: Vec<Hit>,
     pub cursor: usize,
+    /// How many of the hits carry their details (see [`SearchIndex::search_detailed`]).
+    detailed: usize,
     pub origin: Option<Origin>,
     /// Why the query found nothing, when it did.
     pub empty: Option<NoMatch>,
@@ -49,9 +54,13 @@ impl SearchState {
         self.refresh(catalog, index);
     }
 
-    pub fn move_cursor(&mut self, delta: isize) {
+    pub fn move_cursor(&mut self, delta: isize, catalog: &Catalog, index: &SearchIndex) {
         let last = self.hits.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        if self.cursor + DETAILED / 2 >= self.detailed && self.detailed < self.hits.len() {
+            self.detailed += DETAILED;
+            self.hits = index.search_detailed(catalog, &self.query, RESULT_LIMIT, self.detailed);
+        }
     }
 
     pub fn chosen(&self) -> Option<&Hit> {
@@ -59,7 +68,8 @@ impl SearchState {
     }
 
     fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
-        self.hits = index.search(catalog, &self.query, RESULT_LIMIT);
+        self.detailed = DETAILED;
+        self.hits = index.search_detailed(catalog, &self.query, RESULT_LIMIT, self.detailed);
         self.empty = self
             .hits
             .is_empty()

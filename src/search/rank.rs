@@ -26,159 +26,32 @@
 //! unless its title or a term makes up two or more query words in a row. So a word the
 //! base lacks ("banana") finds nothing, and "liver banana" finds nothing either.
 
-use super::index::{Index, NamePosting, TextPosting};
-use super::lookup::WordMatch;
-
-/// How well a query word matched in one topic, in one byte whose order is the order of
-/// preference: fewer typos, then the better field, then whole, then exact. Zero: no match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Code(u8);
-
-impl Code {
-    const MATCHED: u8 = 1;
-
-    fn new(found: WordMatch, field: u8) -> Self {
-        Self(
-            Self::MATCHED
-                | u8::from(found.exact) << 1
-                | u8::from(found.whole) << 2
-                | field << 3
-                | (3 - found.typos.min(3)) << 5,
-        )
-    }
-
-    pub const fn matched(self) -> bool {
-        self.0 != 0
-    }
-
-    const fn typos(self) -> u64 {
-        3 - (self.0 >> 5) as u64
-    }
-
-    /// 3 title, 2 term, 1 summary, 0 body.
-    pub const fn field(self) -> u8 {
-        (self.0 >> 3) & 3
-    }
-
-    const fn whole(self) -> bool {
-        self.0 & 4 != 0
-    }
-
-    const fn exact(self) -> bool {
-        self.0 & 2 != 0
-    }
-}
-
-pub const TITLE: u8 = 3;
-pub const TERM: u8 = 2;
-pub const SUMMARY: u8 = 1;
-pub const BODY: u8 = 0;
+use super::index::Index;
+use super::slot::{Code, NO_POSITION, Slot};
 
 /// How much of a word's weight a match counts in each field (body, summary, term, title).
 const FIELD_SHARE: [f64; 4] = [0.7, 0.85, 1.0, 1.0];
 
-/// Where no name position was recorded.
-const NO_POSITION: u16 = u16::MAX;
-
-/// One query word's matches over the whole index: its code per topic, where it stands in
-/// the title and in the first term holding it, and which topics it touched.
-pub struct Slot {
-    codes: Vec<Code>,
-    /// Per topic: the word's position in the title, and (slot << 8 | position) in a term.
-    title_positions: Vec<u16>,
-    term_positions: Vec<u16>,
-    touched: Vec<u32>,
+/// How much a match of a word held by `holding` of `topics` topics tells: ln(1 + topics /
+/// holding). A word no topic holds weighs more than the rarest word, so that it alone sinks
+/// a query below the floor.
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "counts of topics are far below 2^52"
+)]
+fn weight(holding: usize, topics: usize) -> f64 {
+    let holding = if holding == 0 { 0.5 } else { holding as f64 };
+    (1.0 + topics as f64 / holding).ln()
 }
 
-impl Slot {
-    /// Collects the postings of `matches`. Names first; bodies are skipped when
-    /// `names_suffice` and at least `enough` topics already matched a name without a typo,
-    /// since for a one-word query no body match could then reach the list.
-    pub fn fill(index: &Index, matches: &[WordMatch], names_suffice: bool, enough: usize) -> Self {
-        let mut slot = Self {
-            codes: vec![Code::default(); index.len()],
-            title_positions: vec![NO_POSITION; index.len()],
-            term_positions: vec![NO_POSITION; index.len()],
-            touched: Vec::new(),
-        };
-        for found in matches {
-            for posting in index.names(found.id) {
-                slot.add_name(*found, *posting);
-            }
-        }
-        if names_suffice {
-            let clean = slot
-                .touched
-                .iter()
-                .filter(|&&d| slot.codes[d as usize].typos() == 0);
-            if clean.count() >= enough {
-                return slot;
-            }
-        }
-        for found in matches.iter().filter(|m| !m.names_only) {
-            for posting in index.texts(found.id) {
-                slot.add_text(*found, *posting);
-            }
-        }
-        slot
-    }
-
-    fn add_name(&mut self, found: WordMatch, posting: NamePosting) {
-        let field = if posting.slot == 0 { TITLE } else { TERM };
-        let doc = posting.doc as usize;
-        let positions = if posting.slot == 0 {
-            &mut self.title_positions
-        } else {
-            &mut self.term_positions
-        };
-        if positions[doc] == NO_POSITION {
-            positions[doc] = u16::from(posting.slot) << 8 | u16::from(posting.pos);
-        }
-        self.raise(doc, Code::new(found, field));
-    }
-
-    fn add_text(&mut self, found: WordMatch, posting: TextPosting) {
-        let field = if posting.in_summary() { SUMMARY } else { BODY };
-        self.raise(posting.doc() as usize, Code::new(found, field));
-    }
-
-    fn raise(&mut self, doc: usize, code: Code) {
-        let old = self.codes[doc];
-        if !old.matched() {
-            self.touched.push(u32::try_from(doc).unwrap_or(u32::MAX));
-        }
-        if code > old {
-            self.codes[doc] = code;
-        }
-    }
-
-    pub fn code(&self, doc: u32) -> Code {
-        self.codes[doc as usize]
-    }
-
-    /// How much a match of this word tells: ln(1 + topics / topics holding it). A word no
-    /// topic holds weighs more than the rarest word, so that it alone sinks a query below
-    /// the floor.
-    #[allow(
-        clippy::cast_precision_loss,
-        reason = "counts of topics are far below 2^52"
-    )]
-    fn weight(&self, topics: usize) -> f64 {
-        let holding = if self.touched.is_empty() {
-            0.5
-        } else {
-            self.touched.len() as f64
-        };
-        (1.0 + topics as f64 / holding).ln()
-    }
-}
-
-/// A topic that made the list, with what matched: bit i of `words` for query word i.
+/// A topic that made the list, with what matched: bit i of `words` for query word i, and
+/// of `by_field[f]` when word i's best match was in field f (body, summary, term, title).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ranked {
     pub doc: u32,
     pub key: u64,
     pub words: u8,
+    pub by_field: [u8; 4],
 }
 
 /// Topics' whole-name and phrase matches, found before ranking.
@@ -201,109 +74,200 @@ impl Names {
 }
 
 /// The best `limit` topics for the query words' `slots`, best first. The candidates are
-/// the topics the words touched, or every topic in order when they touched many (reading
-/// the codes in order is then faster than collecting them), on both cores when there are
-/// many.
-pub fn rank(index: &Index, slots: &[Slot], names: &Names, limit: usize) -> Vec<Ranked> {
+/// the topics the words touched (each once: from the first slot that touched it), or every
+/// topic in order when they touched many, on both cores when there are many.
+pub fn rank(index: &Index, slots: &[&Slot], names: &Names, limit: usize) -> Vec<Ranked> {
     let topics = index.len();
-    let weights: Vec<f64> = slots.iter().map(|s| s.weight(topics)).collect();
-    let total: f64 = weights.iter().sum();
-    let touched: usize = slots.iter().map(|s| s.touched.len()).sum();
+    let tally = Tally::new(slots, topics);
+    let touched: usize = slots.iter().map(|s| s.touched().len()).sum();
+    let matched_before =
+        |doc: u32, slot: usize| slots[..slot].iter().any(|s| s.code(doc).matched());
     let candidates: Vec<u32> = if touched > topics / 4 {
         Vec::new()
     } else {
-        let mut seen = vec![false; topics];
+        let mut list: Vec<u32> = slots
+            .iter()
+            .enumerate()
+            .flat_map(|(n, s)| s.touched().iter().filter(move |&&d| !matched_before(d, n)))
+            .copied()
+            .collect();
         let extra = names.whole.iter().chain(&names.phrases).map(|&(d, _)| d);
-        let all = slots.iter().flat_map(|s| s.touched.iter().copied());
-        all.chain(extra)
-            .filter(|&doc| !std::mem::replace(&mut seen[doc as usize], true))
-            .collect()
+        list.extend(extra.filter(|&d| !matched_before(d, slots.len())));
+        list.sort_unstable();
+        list.dedup();
+        list
     };
-    let everyone = candidates.is_empty() && touched > 0;
+    let everyone = touched > topics / 4;
     let count = if everyone { topics } else { candidates.len() };
     let score_range = |range: std::ops::Range<usize>| {
-        let mut ranked = Vec::new();
+        let mut best = Best::new(limit);
         for n in range {
             let doc = if everyone {
                 u32::try_from(n).unwrap_or(u32::MAX)
             } else {
                 candidates[n]
             };
-            ranked.extend(score(index, slots, &weights, total, names, doc));
+            if let Some(found) = score(index, slots, &tally, names, doc) {
+                best.push(found);
+            }
         }
-        best_first(&mut ranked, limit);
-        ranked
+        best.into_sorted()
     };
-    let mut ranked: Vec<Ranked> = super::in_halves(count, score_range).concat();
-    best_first(&mut ranked, limit);
+    let mut best = Best::new(limit);
+    for found in super::in_halves(count, score_range).into_iter().flatten() {
+        best.push(found);
+    }
+    let mut ranked = best.into_sorted();
+    for found in &mut ranked {
+        for (n, slot) in slots.iter().enumerate() {
+            let code = slot.code(found.doc);
+            if code.matched() {
+                found.by_field[usize::from(code.field())] |= 1 << n;
+            }
+        }
+    }
     ranked
 }
 
-/// One topic's key, or `None` below the floor.
-fn score(
-    index: &Index,
-    slots: &[Slot],
-    weights: &[f64],
-    total: f64,
-    names: &Names,
-    doc: u32,
-) -> Option<Ranked> {
-    let (mut covered, mut weighted, mut typos, mut field, mut wholes, mut exacts, mut words) =
-        (0.0, 0.0, 0, 0, 0, 0, 0u8);
-    for (n, slot) in slots.iter().enumerate() {
-        let code = slot.code(doc);
-        if code.matched() {
-            covered += weights[n];
-            weighted += weights[n] * FIELD_SHARE[usize::from(code.field())];
-            typos += code.typos();
-            field += u64::from(code.field());
-            wholes += u64::from(code.whole());
-            exacts += u64::from(code.exact());
-            words |= 1 << n;
+/// Per query word, what each of its codes adds to a topic's tally, packed in one `u64` so
+/// that adding up the words adds every part at once: the word's share of the query's weight
+/// and that share as its field counts it (in 1/1024ths), its typos, its field, whether it
+/// was whole and exact, and its bit.
+struct Tally {
+    tables: Vec<[u64; 128]>,
+    /// The units of the whole query's weight (about 1024).
+    total: u64,
+}
+
+impl Tally {
+    const WEIGHTED: u32 = 12;
+    const TYPOS: u32 = 24;
+    const FIELD: u32 = 29;
+    const WHOLE: u32 = 34;
+    const EXACT: u32 = 38;
+    const WORDS: u32 = 42;
+
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "shares between 0 and 1, times 1024"
+    )]
+    fn new(slots: &[&Slot], topics: usize) -> Self {
+        let weights: Vec<f64> = slots
+            .iter()
+            .map(|s| weight(s.touched().len(), topics))
+            .collect();
+        let sum: f64 = weights.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+        let units = |share: f64| (share / sum * 1024.0).round() as u64;
+        let mut tables = vec![[0u64; 128]; slots.len()];
+        for (n, table) in tables.iter_mut().enumerate() {
+            for (value, entry) in table.iter_mut().enumerate().skip(1) {
+                let code = Code::from_value(u8::try_from(value).unwrap_or(0));
+                let field = code.field();
+                *entry = units(weights[n])
+                    | units(weights[n] * FIELD_SHARE[usize::from(field)]) << Self::WEIGHTED
+                    | code.typos() << Self::TYPOS
+                    | u64::from(field) << Self::FIELD
+                    | u64::from(code.whole()) << Self::WHOLE
+                    | u64::from(code.exact()) << Self::EXACT
+                    | 1 << (Self::WORDS + u32::try_from(n).unwrap_or(0));
+            }
+        }
+        let total = weights.iter().map(|&w| units(w)).sum();
+        Self { tables, total }
+    }
+
+    fn of(&self, slots: &[&Slot], doc: u32) -> u64 {
+        slots
+            .iter()
+            .zip(&self.tables)
+            .map(|(slot, table)| table[usize::from(slot.code(doc).value() & 127)])
+            .sum()
+    }
+}
+
+/// The best `limit` of what is pushed, in bounded memory: every so often the list is cut
+/// back to the best `limit`.
+struct Best {
+    limit: usize,
+    kept: Vec<Ranked>,
+}
+
+impl Best {
+    fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            kept: Vec::with_capacity(limit.saturating_mul(4).min(1 << 16)),
         }
     }
+
+    fn push(&mut self, found: Ranked) {
+        if self.limit == 0 {
+            return;
+        }
+        self.kept.push(found);
+        if self.kept.len() >= self.limit.saturating_mul(4).max(64) {
+            best_first(&mut self.kept, self.limit);
+        }
+    }
+
+    fn into_sorted(mut self) -> Vec<Ranked> {
+        best_first(&mut self.kept, self.limit);
+        self.kept
+    }
+}
+
+/// One topic's key, or `None` below the floor.
+fn score(index: &Index, slots: &[&Slot], tally: &Tally, names: &Names, doc: u32) -> Option<Ranked> {
+    let sum = tally.of(slots, doc);
+    let part = |shift: u32, bits: u32| (sum >> shift) & ((1 << bits) - 1);
+    let words = u8::try_from(part(Tally::WORDS, 8)).unwrap_or(0);
     let whole = Names::of(&names.whole, doc);
     let phrase = Names::of(&names.phrases, doc);
     if words == 0 && whole == 0 && phrase == 0 {
         return None;
     }
-    let echoes = names.echoes.get(doc as usize).copied().unwrap_or(0);
-    let share = if total > 0.0 { covered / total } else { 0.0 };
-    if share < 0.5 && whole == 0 && phrase < 2 {
+    let covered = part(0, 12);
+    if covered * 2 < tally.total && whole == 0 && phrase < 2 {
         return None;
     }
+    let echoes = names.echoes.get(doc as usize).copied().unwrap_or(0);
     let facts = index.doc(doc);
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "a share between 0 and 1, times 16"
-    )]
-    let sixteenths = (weighted / total * 16.0 + 1e-9).floor() as u64;
+    let sixteenths = part(Tally::WEIGHTED, 12) * 16 / tally.total.max(1);
+    let proximity = if slots.len() > 1 {
+        proximity(slots, doc)
+    } else {
+        0
+    };
     let key = u64::from(whole) << 62
         | sixteenths.min(31) << 57
         | u64::from(phrase.min(7)) << 54
-        | (15 - typos.min(15)) << 50
-        | proximity(slots, doc) << 46
-        | field.min(31) << 41
-        | wholes.min(15) << 37
-        | exacts.min(15) << 33
+        | (15 - part(Tally::TYPOS, 5).min(15)) << 50
+        | proximity << 46
+        | part(Tally::FIELD, 5).min(31) << 41
+        | part(Tally::WHOLE, 4) << 37
+        | part(Tally::EXACT, 4) << 33
         | u64::from(!facts.generated) << 32
         | u64::from(echoes.min(15)) << 28
         | u64::from(255 - facts.title_words) << 20
         | u64::from(255 - facts.depth) << 12;
-    Some(Ranked { doc, key, words })
+    Some(Ranked {
+        doc,
+        key,
+        words,
+        by_field: [0; 4],
+    })
 }
 
 /// For each pair of query words in a row, 3 when they stand in the title (or in one term)
 /// in order and next to each other, 2 within two words, 1 anywhere in it; at most 15.
-fn proximity(slots: &[Slot], doc: u32) -> u64 {
-    let doc = doc as usize;
+fn proximity(slots: &[&Slot], doc: u32) -> u64 {
     let score: u64 = slots
         .windows(2)
         .map(|pair| {
-            let title = closeness(pair[0].title_positions[doc], pair[1].title_positions[doc]);
-            let term = closeness(pair[0].term_positions[doc], pair[1].term_positions[doc]);
-            title.max(term)
+            let (title_a, term_a) = pair[0].positions(doc);
+            let (title_b, term_b) = pair[1].positions(doc);
+            closeness(title_a, title_b).max(closeness(term_a, term_b))
         })
         .sum();
     score.min(15)
@@ -332,34 +296,4 @@ fn best_first(ranked: &mut Vec<Ranked>, limit: usize) {
         ranked.truncate(limit);
     }
     ranked.sort_unstable_by(order);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found(typos: u8, whole: bool, exact: bool) -> WordMatch {
-        WordMatch {
-            id: 0,
-            typos,
-            whole,
-            exact,
-            names_only: false,
-        }
-    }
-
-    #[test]
-    fn codes_prefer_fewer_typos_then_field_then_whole_then_exact() {
-        let exact_body = Code::new(found(0, true, true), BODY);
-        let typo_title = Code::new(found(1, false, false), TITLE);
-        let prefix_title = Code::new(found(0, false, false), TITLE);
-        let stem_title = Code::new(found(0, true, false), TITLE);
-        let exact_title = Code::new(found(0, true, true), TITLE);
-        assert!(typo_title < exact_body);
-        assert!(exact_body < prefix_title);
-        assert!(prefix_title < stem_title && stem_title < exact_title);
-        assert!(Code::new(found(3, false, false), BODY).matched());
-        assert_eq!(exact_title.field(), TITLE);
-        assert_eq!(typo_title.typos(), 1);
-    }
 }
