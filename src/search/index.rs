@@ -11,7 +11,9 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::normalize::{Token, for_each_token};
+mod build;
+
+use build::Builder;
 
 /// One use of a word in a topic's title (slot 0) or its n-th term (slot n + 1): where in
 /// that name it stands and how many words the name has, for proximity and exactness.
@@ -43,8 +45,6 @@ impl TextPosting {
 
 /// How many topics the index can number.
 pub const MAX_DOCS: usize = 1 << 30;
-/// Terms after this many are not indexed as names (their words still count as text).
-const MAX_SLOTS: usize = 254;
 
 /// What ranking needs to know of a topic besides its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -209,212 +209,6 @@ fn hash_groups(groups: impl Iterator<Item = u32>) -> u64 {
         group.hash(&mut hasher);
     }
     hasher.finish()
-}
-
-/// The index while it is built: words by a temporary number, in order of first use.
-#[derive(Default)]
-struct Builder {
-    numbers: FxHashMap<Box<str>, u32>,
-    postings: Vec<(Vec<NamePosting>, Vec<TextPosting>)>,
-    /// Every title and term as word numbers, one after the other, and where each begins
-    /// (doc << 1 | 1 for a title, start, length): hashed by stem once the words are known.
-    name_words: Vec<u32>,
-    name_list: Vec<(u32, u32, u32)>,
-    docs: Vec<Doc>,
-}
-
-impl Builder {
-    fn add(&mut self, doc: usize, entry: &impl Fn(usize, &mut dyn FnMut(Part<'_>)) -> Doc) {
-        let number = to_u32(doc);
-        let mut title_words = 0;
-        let mut slot = 0usize;
-        let mut facts = entry(doc, &mut |part| match part {
-            Part::Title(title) => {
-                title_words = self.add_name(number, 0, title);
-                if let Some(bare) = without_qualifier(title) {
-                    let (packed, start, _) = self.name_list[self.name_list.len() - 1];
-                    let words = super::normalize::words(bare).len();
-                    self.name_list.push((packed, start, to_u32(words)));
-                }
-            }
-            Part::Citation(title) => {
-                title_words = super::normalize::words(title).len();
-                self.add_text(number, title, TextPosting::SUMMARY);
-                let start = to_u32(self.name_words.len());
-                super::normalize::for_each_token(title, |token| {
-                    if !token.compound {
-                        let word = self.number(token.word);
-                        self.name_words.push(word);
-                    }
-                });
-                let words = to_u32(self.name_words.len()) - start;
-                self.name_list.push((number << 1 | 1, start, words));
-            }
-            Part::Term(term) => {
-                slot += 1;
-                match u8::try_from(slot) {
-                    Ok(n) if slot <= MAX_SLOTS => {
-                        self.add_name(number, n, term);
-                    }
-                    _ => self.add_text(number, term, TextPosting::SUMMARY),
-                }
-            }
-            Part::Summary(text) => self.add_text(number, text, TextPosting::SUMMARY),
-            Part::Body(text) => self.add_text(number, text, TextPosting::BODY),
-        });
-        facts.title_words = u8::try_from(title_words).unwrap_or(u8::MAX);
-        self.docs.push(facts);
-    }
-
-    /// Adds a title or term's words with their positions; returns how many words it has.
-    fn add_name(&mut self, doc: u32, slot: u8, name: &str) -> usize {
-        let mut tokens: Vec<(u32, bool)> = Vec::new();
-        for_each_token(name, |Token { word, compound, .. }| {
-            tokens.push((self.number(word), compound));
-        });
-        let start = to_u32(self.name_words.len());
-        self.name_words
-            .extend(tokens.iter().filter(|(_, c)| !c).map(|&(n, _)| n));
-        let words = self.name_words.len() - start as usize;
-        self.name_list
-            .push((doc << 1 | u32::from(slot == 0), start, to_u32(words)));
-        let len = u8::try_from(words).unwrap_or(u8::MAX);
-        let mut pos = 0u8;
-        for (number, compound) in tokens {
-            let at = if compound { pos.saturating_sub(1) } else { pos };
-            let list = &mut self.postings[number as usize].0;
-            let posting = NamePosting {
-                doc,
-                slot,
-                pos: at,
-                len,
-            };
-            if list.last() != Some(&posting) {
-                list.push(posting);
-            }
-            if !compound {
-                pos = pos.saturating_add(1);
-            }
-        }
-        words
-    }
-
-    fn add_text(&mut self, doc: u32, text: &str, field: u32) {
-        let mut numbers = Vec::new();
-        for_each_token(text, |token| numbers.push(self.number(token.word)));
-        for number in numbers {
-            let list = &mut self.postings[number as usize].1;
-            match list.last_mut() {
-                Some(previous) if previous.doc() == doc => previous.0 |= field,
-                _ => list.push(TextPosting(doc << 2 | field)),
-            }
-        }
-    }
-
-    fn number(&mut self, word: &str) -> u32 {
-        if let Some(&number) = self.numbers.get(word) {
-            return number;
-        }
-        let number = to_u32(self.postings.len());
-        self.numbers.insert(word.into(), number);
-        self.postings.push((Vec::new(), Vec::new()));
-        number
-    }
-
-    /// Adds an index built over later topics than this one's.
-    fn append(&mut self, later: Self) {
-        let mut postings: Vec<Option<_>> = later.postings.into_iter().map(Some).collect();
-        let mut renumber = vec![0u32; postings.len()];
-        for (word, number) in later.numbers {
-            let Some((names, texts)) = postings[number as usize].take() else {
-                continue;
-            };
-            let mine = self.number(&word);
-            renumber[number as usize] = mine;
-            let (my_names, my_texts) = &mut self.postings[mine as usize];
-            my_names.extend(names);
-            my_texts.extend(texts);
-        }
-        let shift = to_u32(self.name_words.len());
-        self.name_words
-            .extend(later.name_words.iter().map(|&n| renumber[n as usize]));
-        self.name_list.extend(
-            later
-                .name_list
-                .into_iter()
-                .map(|(packed, start, len)| (packed, start + shift, len)),
-        );
-        self.docs.extend(later.docs);
-    }
-
-    fn finish(self) -> Index {
-        let mut vocabulary: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
-        vocabulary.sort_unstable();
-        let mut postings: Vec<Option<_>> = self.postings.into_iter().map(Some).collect();
-        let mut rank_of = vec![0u32; postings.len()];
-        let mut names = Vec::with_capacity(vocabulary.len());
-        let mut texts = Vec::with_capacity(vocabulary.len());
-        for (rank, (_, number)) in vocabulary.iter().enumerate() {
-            rank_of[*number as usize] = to_u32(rank);
-            let (n, t) = postings[*number as usize].take().unwrap_or_default();
-            names.push(n);
-            texts.push(t);
-        }
-        let words: Vec<Box<str>> = vocabulary.into_iter().map(|(w, _)| w).collect();
-        let fst = fst::Map::from_iter(words.iter().enumerate().map(|(i, w)| (&**w, i as u64)))
-            .unwrap_or_default();
-        let (stem_groups, group_of, stem_words) = group_stems(&words);
-        let mut whole_names: Vec<(u64, u32)> = self
-            .name_list
-            .iter()
-            .map(|&(packed, start, len)| {
-                let numbers = &self.name_words[start as usize..(start + len) as usize];
-                let groups = numbers
-                    .iter()
-                    .map(|&n| group_of[rank_of[n as usize] as usize]);
-                (hash_groups(groups), packed)
-            })
-            .collect();
-        whole_names.sort_unstable();
-        whole_names.dedup();
-        Index {
-            fst,
-            names: Lists::from_ordered(names.into_iter()),
-            texts: Lists::from_ordered(texts.into_iter()),
-            words,
-            stem_groups,
-            stem_words,
-            whole_names,
-            docs: self.docs,
-        }
-    }
-}
-
-/// A title without a trailing qualifier in brackets: "Fat tissue (adipose-derived cells)"
-/// is also the whole name "fat tissue".
-fn without_qualifier(title: &str) -> Option<&str> {
-    let trimmed = title.trim_end();
-    let open = trimmed.strip_suffix(')')?.rfind(" (")?;
-    Some(&trimmed[..open]).filter(|bare| !bare.trim().is_empty())
-}
-
-/// Words by their English stem: "reversal", "reverse" and "reversed" share "revers".
-/// Returns the groups by stem, each word's group, and each group's words.
-fn group_stems(words: &[Box<str>]) -> (FxHashMap<Box<str>, u32>, Vec<u32>, Lists<u32>) {
-    let stemmer = super::stemmer();
-    let mut groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut group_of = Vec::with_capacity(words.len());
-    let mut members: Vec<Vec<u32>> = Vec::new();
-    for (id, word) in words.iter().enumerate() {
-        let stem = stemmer.stem(word);
-        let group = *groups.entry(stem.as_ref().into()).or_insert_with(|| {
-            members.push(Vec::new());
-            to_u32(members.len() - 1)
-        });
-        group_of.push(group);
-        members[group as usize].push(to_u32(id));
-    }
-    (groups, group_of, Lists::from_ordered(members.into_iter()))
 }
 
 #[cfg(test)]

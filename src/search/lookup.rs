@@ -87,7 +87,16 @@ impl Lookup {
             ONE_TYPO_FROM
         };
         if letters >= typo_from {
+            // A word the base holds as typed is less likely a slip for another word: its
+            // typo readings count one typo more.
+            let known = found.matches.iter().any(|m| m.whole);
+            let before = found.matches.len();
             self.typos(index, word, letters, &mut found);
+            if known {
+                for typo in &mut found.matches[before..] {
+                    typo.typos = (typo.typos + 1).min(3);
+                }
+            }
         }
         if found.matches.is_empty() && letters >= typo_from {
             self.fuzzy(index, text, &mut found);

@@ -26,11 +26,20 @@
 //! unless its title or a term makes up two or more query words in a row. So a word the
 //! base lacks ("banana") finds nothing, and "liver banana" finds nothing either.
 
+use super::best::Best;
 use super::index::Index;
 use super::slot::{Code, NO_POSITION, Slot};
 
 /// How much of a word's weight a match counts in each field (body, summary, term, title).
 const FIELD_SHARE: [f64; 4] = [0.7, 0.85, 1.0, 1.0];
+/// How much of a word's weight a match counts with no typo, one, two, or three.
+const TYPO_SHARE: [f64; 4] = [1.0, 0.8, 0.65, 0.5];
+
+/// The share of a word's weight a match counts, by its field and typos.
+fn share(code: Code) -> f64 {
+    let typos = usize::try_from(code.typos()).unwrap_or(3).min(3);
+    FIELD_SHARE[usize::from(code.field())] * TYPO_SHARE[typos]
+}
 
 /// How much a match of a word held by `holding` of `topics` topics tells: ln(1 + topics /
 /// holding). A word no topic holds weighs more than the rarest word, so that it alone sinks
@@ -165,7 +174,7 @@ impl Tally {
                 let code = Code::from_value(u8::try_from(value).unwrap_or(0));
                 let field = code.field();
                 *entry = units(weights[n])
-                    | units(weights[n] * FIELD_SHARE[usize::from(field)]) << Self::WEIGHTED
+                    | units(weights[n] * share(code)) << Self::WEIGHTED
                     | code.typos() << Self::TYPOS
                     | u64::from(field) << Self::FIELD
                     | u64::from(code.whole()) << Self::WHOLE
@@ -183,37 +192,6 @@ impl Tally {
             .zip(&self.tables)
             .map(|(slot, table)| table[usize::from(slot.code(doc).value() & 127)])
             .sum()
-    }
-}
-
-/// The best `limit` of what is pushed, in bounded memory: every so often the list is cut
-/// back to the best `limit`.
-struct Best {
-    limit: usize,
-    kept: Vec<Ranked>,
-}
-
-impl Best {
-    fn new(limit: usize) -> Self {
-        Self {
-            limit,
-            kept: Vec::with_capacity(limit.saturating_mul(4).min(1 << 16)),
-        }
-    }
-
-    fn push(&mut self, found: Ranked) {
-        if self.limit == 0 {
-            return;
-        }
-        self.kept.push(found);
-        if self.kept.len() >= self.limit.saturating_mul(4).max(64) {
-            best_first(&mut self.kept, self.limit);
-        }
-    }
-
-    fn into_sorted(mut self) -> Vec<Ranked> {
-        best_first(&mut self.kept, self.limit);
-        self.kept
     }
 }
 
@@ -282,18 +260,4 @@ fn closeness(a: u16, b: u16) -> u64 {
         -2..=2 => 2,
         _ => 1,
     }
-}
-
-/// Keeps the `limit` best, best first, ties in tree order, without sorting the rest.
-fn best_first(ranked: &mut Vec<Ranked>, limit: usize) {
-    let order = |a: &Ranked, b: &Ranked| b.key.cmp(&a.key).then(a.doc.cmp(&b.doc));
-    if limit == 0 {
-        ranked.clear();
-        return;
-    }
-    if ranked.len() > limit {
-        ranked.select_nth_unstable_by(limit - 1, order);
-        ranked.truncate(limit);
-    }
-    ranked.sort_unstable_by(order);
 }
