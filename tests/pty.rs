@@ -239,6 +239,38 @@ fn browse_search_jump_and_quit() {
     assert!(!tui.alternate_screen(), "left the alternate screen");
 }
 
+/// The front door on the shipped base, as a reader types: a question in plain words finds
+/// its topic first; a word the base lacks finds nothing, and the prompt says so.
+#[test]
+fn search_answers_questions_and_admits_what_it_lacks() {
+    let mut tui = Tui::spawn("front-door", &[], 100, 30);
+    tui.wait_for("Educational only");
+    tui.send(b"/");
+    tui.wait_for("Search titles");
+    tui.send(b"how much does it cost");
+    tui.wait_for("/ how much does it cost\u{258f}");
+    let screen = tui.screen();
+    let first = screen
+        .lines()
+        .find(|line| line.contains("  question") || line.contains("  overview"))
+        .unwrap_or_default();
+    assert!(
+        first.contains("Does insurance cover it, and what does it cost?"),
+        "{screen}"
+    );
+    tui.send(b"\x1b");
+    tui.wait_gone("Search titles");
+    tui.send(b"/");
+    tui.wait_for("Search titles");
+    tui.send(b"banana");
+    tui.wait_for("The word \u{201c}banana\u{201d} is not in this knowledge base.");
+    assert!(tui.screen().contains("0 results"));
+    tui.send(b"\x1b");
+    tui.wait_gone("Search titles");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}
+
 #[test]
 fn resize_lays_out_again() {
     let mut tui = Tui::spawn(
