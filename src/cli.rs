@@ -16,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::document::{self, Highlight};
 use crate::knowledge::{self, LoadError};
 use crate::sanitize::clean_line;
-use crate::search::{NoMatch, SearchIndex};
+use crate::search::{NoMatch, SearchIndex, normalize};
 
 /// Explore a knowledge base of topics in the terminal, offline.
 ///
@@ -173,17 +173,27 @@ fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {
     }
 }
 
+/// The query is complete, so its last word is a word, not the start of one (a trailing
+/// space tells search so). A query with no words finds nothing.
 fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> {
+    if normalize::words(query).is_empty() {
+        let _ = writeln!(
+            io::stderr(),
+            "hepatree: the query has no words to search for"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let complete = format!("{} ", query.trim_end());
     let index = SearchIndex::new(catalog);
-    let hits = index.search_detailed(catalog, query, limit, 0);
+    let hits = index.search_detailed(catalog, &complete, limit, 0);
     let mut text = String::new();
     for hit in &hits {
         let node = catalog.node(hit.node);
         let _ = writeln!(text, "{}\t{}", node.id, catalog.breadcrumb(hit.node, " > "));
     }
     print(&text)?;
-    if hits.is_empty() && !query.trim().is_empty() {
-        let line = no_match_line(query, &index.explain_empty(query));
+    if hits.is_empty() {
+        let line = no_match_line(query, &index.explain_empty(&complete));
         let _ = writeln!(io::stderr(), "{line}");
     }
     Ok(if hits.is_empty() {

@@ -5,8 +5,9 @@
 //! for text matches, a snippet ([`snippet`]). When nothing matches, [`suggest`] says which
 //! words the base lacks and what is close to them.
 //!
-//! Every keystroke searches afresh: the index picks the candidates, so there is no need to
-//! remember the previous query.
+//! The index picks the candidates, so no keystroke scans every title. Each search keeps
+//! its words' matches ([`slot`]), and the next keystroke reuses those of the words it did
+//! not change: typing usually changes only the last word.
 
 mod best;
 mod hit;
@@ -79,10 +80,23 @@ fn in_halves<R: Send>(len: usize, work: impl Fn(std::ops::Range<usize>) -> R + S
     })
 }
 
-/// The English stemmer, made once per process.
-fn stemmer() -> &'static rust_stemmers::Stemmer {
+/// A folded word's English stem: "reversal", "reverse" and "reversed" share "revers". An
+/// abbreviation's plural ("MSCs", "LFTs": no vowel before the final s) loses its s first,
+/// which the stemmer leaves alone.
+fn stem(word: &str) -> std::borrow::Cow<'_, str> {
     static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
-    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    match word.strip_suffix('s') {
+        Some(singular)
+            if singular.len() >= 2
+                && singular.bytes().all(|b| b.is_ascii_alphanumeric())
+                && !singular.bytes().any(|b| b"aeiouy".contains(&b)) =>
+        {
+            std::borrow::Cow::Borrowed(singular)
+        }
+        _ => stemmer.stem(word),
+    }
 }
 
 pub struct SearchIndex {
@@ -197,12 +211,15 @@ impl SearchIndex {
     fn marker(&self, query: &Query, matches: &[&[WordMatch]]) -> Marker {
         let mut marker = Marker::default();
         for (word, found) in query.searched.iter().zip(matches) {
+            // Typo readings show only for a word the base does not hold as typed.
+            let known = found.iter().any(|m| m.whole);
             let whole: FxHashSet<String> = found
                 .iter()
-                .filter(|m| m.whole || m.typos > 0)
+                .filter(|m| m.whole || (m.typos > 0 && !known))
                 .map(|m| self.index.word(m.id).to_owned())
                 .collect();
-            marker.push(whole, word.prefix.then(|| word.text.clone()));
+            let in_text = !found.iter().any(|m| m.names_only);
+            marker.push(whole, word.prefix.then(|| word.text.clone()), in_text);
         }
         marker
     }

@@ -99,6 +99,8 @@ pub struct Index {
     /// Vocabulary word → id, for the typo automata.
     fst: fst::Map<Vec<u8>>,
     words: Vec<Box<str>>,
+    /// Per word, the ASCII letters and digits it holds (see [`super::lookup::letter_set`]).
+    letter_sets: Vec<u64>,
     names: Lists<NamePosting>,
     texts: Lists<TextPosting>,
     /// Stem → group, and each group's words.
@@ -147,6 +149,10 @@ impl Index {
         &self.fst
     }
 
+    pub fn letters(&self, id: u32) -> u64 {
+        self.letter_sets[id as usize]
+    }
+
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]
     }
@@ -184,7 +190,7 @@ impl Index {
 
     /// The stem group of a folded word, when some word of the base has its stem.
     pub fn stem_group(&self, word: &str) -> Option<u32> {
-        self.stem_groups.get(&*super::stemmer().stem(word)).copied()
+        self.stem_groups.get(&*super::stem(word)).copied()
     }
 
     /// The topics with a title (`true`) or term (`false`) made of exactly these words, given
@@ -247,7 +253,7 @@ mod tests {
         assert_eq!(found, ["cells"]);
         let scar = index.exact("scarring").expect("indexed");
         let siblings: Vec<&str> = index
-            .stem_siblings(&super::super::stemmer().stem("scarred"))
+            .stem_siblings(&super::super::stem("scarred"))
             .iter()
             .map(|&id| index.word(id))
             .collect();

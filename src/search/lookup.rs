@@ -10,6 +10,7 @@ use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
 use rustc_hash::FxHashSet;
 
 use super::index::Index;
+use super::normalize::is_stop_word;
 
 /// A word of the query, folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +24,8 @@ pub struct QueryWord {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordMatch {
     pub id: u32,
-    /// Edits between the two (0 to 3; 3 for a fuzzy match further away than two edits).
+    /// Typos counted between the two, 0 to 3: the edits for a typo reading (one more when
+    /// the base holds the query word as typed), 2 or 3 for a fuzzy match.
     pub typos: u8,
     /// The same word, or one with the same stem; not merely a word it begins.
     pub whole: bool,
@@ -37,6 +39,9 @@ pub struct WordMatch {
 const ONE_TYPO_FROM: usize = 4;
 const ONE_TYPO_WHILE_TYPING_FROM: usize = 5;
 const TWO_TYPOS_FROM: usize = 8;
+/// Longer words are not read with typos: their automata grow with their length, and a
+/// run of text without spaces (as CJK is written) is one long word.
+const MAX_TYPO_LETTERS: usize = 32;
 /// Prefixes shorter than this look in titles and terms only.
 const PREFIX_IN_TEXT_FROM: usize = 3;
 /// A fuzzy match must score at least this much per letter of the query word.
@@ -68,7 +73,7 @@ impl Lookup {
         if let Some(id) = index.exact(text) {
             found.add(WordMatch::whole(id, true));
         }
-        let stem = super::stemmer().stem(text);
+        let stem = super::stem(text);
         for &id in index.stem_siblings(&stem) {
             found.add(WordMatch::whole(id, false));
         }
@@ -86,7 +91,7 @@ impl Lookup {
         } else {
             ONE_TYPO_FROM
         };
-        if letters >= typo_from {
+        if (typo_from..=MAX_TYPO_LETTERS).contains(&letters) {
             // A word the base holds as typed is less likely a slip for another word: its
             // typo readings count one typo more.
             let known = found.matches.iter().any(|m| m.whole);
@@ -98,7 +103,7 @@ impl Lookup {
                 }
             }
         }
-        if found.matches.is_empty() && letters >= typo_from {
+        if found.matches.is_empty() && (typo_from..=MAX_TYPO_LETTERS).contains(&letters) {
             self.fuzzy(index, text, &mut found);
         }
         found.matches
@@ -138,23 +143,30 @@ impl Lookup {
         while let Some((_, id, state)) = stream.next() {
             if let Distance::Exact(typos) = dfa.distance(state) {
                 let id = u32::try_from(id).unwrap_or(u32::MAX);
-                found.add(WordMatch::partial(id, u32::from(typos.max(1))));
+                if !is_stop_word(index.word(id)) {
+                    found.add(WordMatch::partial(id, u32::from(typos.max(1))));
+                }
             }
         }
     }
 
     /// The last resort: vocabulary words that begin with the same letter (or one that
     /// sounds alike: "sirosis" for "cirrhosis") and hold all of `word`'s letters in order,
-    /// as fuzzy-matcher scores them, within three edits.
+    /// as fuzzy-matcher scores them, within three edits. Words lacking one of its letters
+    /// or of a length too far off are passed over before the matcher runs.
     fn fuzzy(&self, index: &Index, word: &str, found: &mut Found) {
         let letters = word.chars().count();
         let min_score = i64::try_from(letters).unwrap_or(i64::MAX) * FUZZY_SCORE_PER_LETTER;
         for variant in sound_alike_spellings(word) {
             let first: String = variant.chars().take(1).collect();
+            let wanted = letter_set(&variant);
             for id in index.prefixed(&first) {
+                if index.letters(id) & wanted != wanted {
+                    continue;
+                }
                 let candidate = index.word(id);
                 let len = candidate.chars().count();
-                if len + 1 < letters || len > letters + 4 {
+                if len + 1 < letters || len > letters + 4 || is_stop_word(candidate) {
                     continue;
                 }
                 let score = self.matcher.fuzzy_match(candidate, &variant);
@@ -169,6 +181,15 @@ impl Lookup {
             }
         }
     }
+}
+
+/// Which ASCII letters and digits `word` holds, one bit each.
+pub fn letter_set(word: &str) -> u64 {
+    word.bytes().fold(0, |set, b| match b {
+        b'a'..=b'z' => set | 1 << (b - b'a'),
+        b'0'..=b'9' => set | 1 << (26 + b - b'0'),
+        _ => set,
+    })
 }
 
 /// `word`, and when it begins with a letter often written for the same sound, the word

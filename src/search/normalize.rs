@@ -54,6 +54,33 @@ pub fn for_each_token(text: &str, mut visit: impl FnMut(Token<'_>)) {
 
 /// Calls `visit` with the words of `text` in order, until it returns false.
 pub fn tokens_while(text: &str, mut visit: impl FnMut(Token<'_>) -> bool) {
+    let mut folded = String::new();
+    raw_tokens_while(text, |raw| {
+        fold_into(raw.word, &mut folded);
+        visit(Token {
+            word: &folded,
+            ..raw
+        })
+    });
+}
+
+/// Calls `visit` with every word of `text` before folding (see [`fold_raw`]): for callers
+/// that fold each distinct word once, as the index does.
+pub fn for_each_raw_token(text: &str, mut visit: impl FnMut(Token<'_>)) {
+    raw_tokens_while(text, |raw| {
+        visit(raw);
+        true
+    });
+}
+
+/// Folds a word as given by [`for_each_raw_token`].
+pub fn fold_raw(raw: &str) -> String {
+    let mut folded = String::new();
+    fold_into(raw, &mut folded);
+    folded
+}
+
+fn raw_tokens_while(text: &str, mut visit: impl FnMut(Token<'_>) -> bool) {
     let going = std::cell::Cell::new(true);
     let mut visit = |token: Token<'_>| {
         if going.get() {
@@ -61,6 +88,37 @@ pub fn tokens_while(text: &str, mut visit: impl FnMut(Token<'_>) -> bool) {
         }
     };
     let mut tokenizer = Tokenizer::default();
+    if text.is_ascii() {
+        // Most text: bytes are characters, and no character needs decoding.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !going.get() {
+                return;
+            }
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - at);
+            if run > 0 {
+                tokenizer.push_run(at, &text[at..at + run]);
+                at += run;
+                continue;
+            }
+            let previous = if at > 0 {
+                char::from(bytes[at - 1])
+            } else {
+                ' '
+            };
+            let next = bytes.get(at + 1).map_or(' ', |&n| char::from(n));
+            let group = digit_group(bytes[at + 1..].iter().map(|&b| char::from(b)));
+            let c = char::from(bytes[at]);
+            tokenizer.separator(at, [previous, c, next], group, &mut visit);
+            at += 1;
+        }
+        tokenizer.end_word(bytes.len(), &mut visit);
+        return;
+    }
     let mut chars = text.chars().enumerate().peekable();
     let mut previous = ' ';
     let mut end = 0;
@@ -72,41 +130,44 @@ pub fn tokens_while(text: &str, mut visit: impl FnMut(Token<'_>) -> bool) {
         let next = chars.peek().map_or(' ', |&(_, n)| n);
         if c.is_alphanumeric() {
             tokenizer.push(at, c);
-        } else if tokenizer.in_word() && joins_word(previous, c, next) {
-            if c == '.' {
-                tokenizer.raw.push('.');
-            }
-        } else if tokenizer.in_word() && is_hyphen(c) && next.is_alphanumeric() {
-            tokenizer.end_part(at, &mut visit);
         } else {
-            tokenizer.end_word(at, &mut visit);
+            let group = c == ',' && digit_group(chars.clone().map(|(_, c)| c));
+            tokenizer.separator(at, [previous, c, next], group, &mut visit);
         }
         previous = c;
     }
     tokenizer.end_word(end, &mut visit);
 }
 
-/// A character that continues a word: an apostrophe between letters, a comma or full stop
-/// between digits.
-fn joins_word(previous: char, c: char, next: char) -> bool {
+/// A character that continues a word: an apostrophe between letters, a full stop between
+/// digits, a comma between digits that starts a group of three (`group`: "20,700" but not
+/// "stages 3,4").
+fn joins_word([previous, c, next]: [char; 3], group: bool) -> bool {
     match c {
         '\'' | '\u{2019}' => previous.is_alphabetic() && next.is_alphabetic(),
-        ',' | '.' => previous.is_ascii_digit() && next.is_ascii_digit(),
+        '.' => previous.is_ascii_digit() && next.is_ascii_digit(),
+        ',' => previous.is_ascii_digit() && group,
         _ => false,
     }
+}
+
+/// Whether the characters after a comma are three digits and then no more digits.
+fn digit_group(mut after: impl Iterator<Item = char>) -> bool {
+    (0..3).all(|_| after.next().is_some_and(|c| c.is_ascii_digit()))
+        && !after.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Splits text into raw words: the characters of each, joiners removed, not yet folded.
 #[derive(Default)]
 struct Tokenizer {
     /// The current word's characters, joiners removed.
     raw: String,
-    folded: String,
     start: Option<usize>,
-    /// The joined parts of a hyphenated compound so far, and where it began.
+    /// The raw parts of a hyphenated compound so far, joined, and where it began.
     compound: String,
     compound_start: usize,
     parts: usize,
@@ -118,27 +179,56 @@ impl Tokenizer {
     }
 
     fn push(&mut self, at: usize, c: char) {
+        self.begin(at);
+        self.raw.push(c);
+    }
+
+    /// Adds a run of ASCII letters and digits starting at `at`.
+    fn push_run(&mut self, at: usize, run: &str) {
+        self.begin(at);
+        self.raw.push_str(run);
+    }
+
+    fn begin(&mut self, at: usize) {
         if self.start.is_none() {
             self.start = Some(at);
             if self.parts == 0 {
                 self.compound_start = at;
             }
         }
-        self.raw.push(c);
+    }
+
+    /// A character that is not a letter or digit, at `at` between `previous` and `next`:
+    /// it joins the word, ends a part of a compound, or ends the word.
+    fn separator(
+        &mut self,
+        at: usize,
+        [previous, c, next]: [char; 3],
+        group: bool,
+        visit: &mut impl FnMut(Token<'_>),
+    ) {
+        if self.in_word() && joins_word([previous, c, next], group) {
+            if c == '.' {
+                self.raw.push('.');
+            }
+        } else if self.in_word() && is_hyphen(c) && next.is_alphanumeric() {
+            self.end_part(at, visit);
+        } else {
+            self.end_word(at, visit);
+        }
     }
 
     /// Ends a part of a hyphenated compound, which goes on after the hyphen.
     fn end_part(&mut self, at: usize, visit: &mut impl FnMut(Token<'_>)) {
         if let Some(start) = self.start.take() {
-            fold_into(&self.raw, &mut self.folded);
-            self.raw.clear();
             visit(Token {
-                word: &self.folded,
+                word: &self.raw,
                 start,
                 end: at,
                 compound: false,
             });
-            self.compound.push_str(&self.folded);
+            self.compound.push_str(&self.raw);
+            self.raw.clear();
             self.parts += 1;
         }
     }
@@ -243,6 +333,11 @@ mod tests {
             ["the", "patients", "liver", "patients", "stories"]
         );
         assert_eq!(words("end. 2019. Then"), ["end", "2019", "then"]);
+        assert_eq!(
+            words("stages 3,4 and 1,2345"),
+            ["stages", "3", "4", "and", "1", "2345"]
+        );
+        assert_eq!(words("1,234,567"), ["1234567"]);
     }
 
     #[test]
@@ -287,6 +382,12 @@ mod tests {
             ("signalling", "signaling"),
             ("modelled", "modeled"),
             ("licence", "license"),
+            ("behavioural", "behavioral"),
+            ("odour", "odor"),
+            ("centred", "centered"),
+            ("practise", "practice"),
+            ("sulphate", "sulfate"),
+            ("dialogue", "dialog"),
         ] {
             assert_eq!(fold(british), fold(american), "{british}");
         }

@@ -49,8 +49,10 @@ impl Query {
 
 impl SearchIndex {
     /// Topics whose title or a term is the whole query, and the longest runs of query words
-    /// that make up one of their names (words compared by stem).
+    /// that make up one of their names (words compared by stem). A run of common words only
+    /// counts when the query has nothing else ("how much").
     pub(super) fn names(&self, query: &Query) -> Names {
+        let only_common = query.all.iter().all(|w| normalize::is_stop_word(w));
         let groups: Vec<Option<u32>> = query.all.iter().map(|w| self.index.stem_group(w)).collect();
         let mut whole: FxHashMap<u32, u8> = FxHashMap::default();
         let mut phrases: FxHashMap<u32, u8> = FxHashMap::default();
@@ -63,9 +65,10 @@ impl SearchIndex {
                 else {
                     break;
                 };
-                if query.all[start..end]
-                    .iter()
-                    .all(|w| normalize::is_stop_word(w))
+                if !only_common
+                    && query.all[start..end]
+                        .iter()
+                        .all(|w| normalize::is_stop_word(w))
                 {
                     continue;
                 }
@@ -92,8 +95,8 @@ impl SearchIndex {
     }
 
     /// Per topic, how many of the query's common words its title holds, when the query has
-    /// other words too. A common word in more than one title in eight tells nothing and is
-    /// skipped (on large files it would also cost the most).
+    /// other words too. A common word used in names more than once per eight topics tells
+    /// nothing and is skipped (on large files it would also cost the most).
     fn echoes(&self, query: &Query) -> Vec<u8> {
         if query
             .searched

@@ -8,9 +8,10 @@
 //! 2. **Coverage**: the share of the query's weight the topic matched, in sixteenths. A
 //!    word weighs more the fewer topics hold it (inverse document frequency), so "cost"
 //!    counts and "liver" hardly does; common English words ("how", "does", "it") are left
-//!    out of the query before this, unless it has nothing else. A word found only in the
-//!    summary counts 85 %, only in the body 70 %: a name says what a topic is about, a
-//!    word in passing does not.
+//!    out of the query before this, unless it has nothing else. A word's weight is reckoned
+//!    from the topics holding it as typed. A word found only in the summary counts 85 %,
+//!    only in the body 70 % (a name says what a topic is about, a word in passing does
+//!    not), and a word read with one, two or three typos 80, 65 or 50 %.
 //! 3. **Phrase**: the most query words in a row (two or more, common words included) that
 //!    make up a title or term: "how long does it take" and the term "how long".
 //! 4. **Fewer typos** over the matched words.
@@ -22,9 +23,11 @@
 //! 9. More of the query's common words in the title ("what the liver does").
 //! 10. Shorter titles, then shallower topics, then tree order.
 //!
-//! **The floor**: a topic that matched less than half the query's weight is not shown,
-//! unless its title or a term makes up two or more query words in a row. So a word the
-//! base lacks ("banana") finds nothing, and "liver banana" finds nothing either.
+//! **The floor**: a topic that matched less than half the query's weight (typos counted as
+//! above) is not shown, unless its title or a term makes up two or more query words in a
+//! row. A word no topic holds weighs more than any word that some topic holds, so a word
+//! the base lacks, and nothing within a typo or two of it ("banana"), finds nothing, and
+//! "liver banana" finds nothing either.
 
 use super::best::Best;
 use super::index::Index;
@@ -140,8 +143,9 @@ pub fn rank(index: &Index, slots: &[&Slot], names: &Names, limit: usize) -> Vec<
 
 /// Per query word, what each of its codes adds to a topic's tally, packed in one `u64` so
 /// that adding up the words adds every part at once: the word's share of the query's weight
-/// and that share as its field counts it (in 1/1024ths), its typos, its field, whether it
-/// was whole and exact, and its bit.
+/// as the floor counts it (less for typos) and as coverage counts it (less for typos and
+/// for matches outside names), in 1/1024ths; its typos, its field, whether it was whole
+/// and exact, and its bit.
 struct Tally {
     tables: Vec<[u64; 128]>,
     /// The units of the whole query's weight (about 1024).
@@ -162,10 +166,7 @@ impl Tally {
         reason = "shares between 0 and 1, times 1024"
     )]
     fn new(slots: &[&Slot], topics: usize) -> Self {
-        let weights: Vec<f64> = slots
-            .iter()
-            .map(|s| weight(s.touched().len(), topics))
-            .collect();
+        let weights: Vec<f64> = slots.iter().map(|s| weight(s.holding(), topics)).collect();
         let sum: f64 = weights.iter().sum::<f64>().max(f64::MIN_POSITIVE);
         let units = |share: f64| (share / sum * 1024.0).round() as u64;
         let mut tables = vec![[0u64; 128]; slots.len()];
@@ -173,7 +174,8 @@ impl Tally {
             for (value, entry) in table.iter_mut().enumerate().skip(1) {
                 let code = Code::from_value(u8::try_from(value).unwrap_or(0));
                 let field = code.field();
-                *entry = units(weights[n])
+                let typos = usize::try_from(code.typos()).unwrap_or(3).min(3);
+                *entry = units(weights[n] * TYPO_SHARE[typos])
                     | units(weights[n] * share(code)) << Self::WEIGHTED
                     | code.typos() << Self::TYPOS
                     | u64::from(field) << Self::FIELD

@@ -68,13 +68,16 @@ pub const BODY: u8 = 0;
 pub const NO_POSITION: u16 = u16::MAX;
 
 /// One query word's matches over the whole index: its code per topic, where it stands in
-/// the title and in the first term holding it, and which topics it touched.
+/// the title and in the first term where a posting put it, and which topics it touched.
 pub struct Slot {
     codes: Vec<Code>,
     /// Per topic: the word's position in the title, and (slot << 8 | position) in a term.
     title_positions: Vec<u16>,
     term_positions: Vec<u16>,
     touched: Vec<u32>,
+    /// How many topics hold the word as typed (itself, another form, or a word it begins),
+    /// once filled.
+    holding: usize,
 }
 
 impl Slot {
@@ -84,6 +87,7 @@ impl Slot {
             title_positions: vec![NO_POSITION; topics],
             term_positions: vec![NO_POSITION; topics],
             touched: Vec::new(),
+            holding: 0,
         }
     }
 
@@ -97,20 +101,23 @@ impl Slot {
                 self.add_name(*found, *posting, !alone);
             }
         }
-        if alone {
-            let clean = self
-                .touched
-                .iter()
-                .filter(|&&d| self.codes[d as usize].typos() == 0);
-            if clean.count() >= enough {
-                return;
+        if !(alone && self.count_holding() >= enough) {
+            for found in matches.iter().filter(|m| !m.names_only) {
+                for posting in index.texts(found.id) {
+                    self.add_text(*found, *posting);
+                }
             }
         }
-        for found in matches.iter().filter(|m| !m.names_only) {
-            for posting in index.texts(found.id) {
-                self.add_text(*found, *posting);
-            }
-        }
+        self.holding = self.count_holding();
+    }
+
+    /// The topics touched without a typo.
+    fn count_holding(&self) -> usize {
+        let codes = &self.codes;
+        self.touched
+            .iter()
+            .filter(|&&d| codes[d as usize].typos() == 0)
+            .count()
     }
 
     /// Makes the slot blank again, touching only what was set when that is little.
@@ -128,6 +135,18 @@ impl Slot {
             }
         }
         self.touched.clear();
+        self.holding = 0;
+    }
+
+    /// How many topics hold the word as typed: what its weight is reckoned from, since the
+    /// words a typo away say nothing of how rare the word is. When nothing holds it as
+    /// typed, how many topics any reading of it touched.
+    pub fn holding(&self) -> usize {
+        if self.holding > 0 {
+            self.holding
+        } else {
+            self.touched.len()
+        }
     }
 
     pub fn touched(&self) -> &[u32] {

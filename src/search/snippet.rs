@@ -14,10 +14,19 @@ pub struct Snippet {
     pub highlights: Vec<(usize, usize)>,
 }
 
-/// Per query word, the vocabulary words it matched (whole) and, while typed, its prefix.
+/// Per query word, the vocabulary words it matched (whole) and, while typed, its prefix
+/// with whether it was looked for in text too (a prefix of one or two letters is looked for
+/// in titles and terms only, so only they show it).
 #[derive(Debug, Clone, Default)]
 pub struct Marker {
-    words: Vec<(FxHashSet<String>, Option<String>)>,
+    words: Vec<MarkedWord>,
+}
+
+#[derive(Debug, Clone)]
+struct MarkedWord {
+    matched: FxHashSet<String>,
+    prefix: Option<String>,
+    prefix_in_text: bool,
 }
 
 /// A matched stretch of a text: character range and the query word it answers.
@@ -29,18 +38,23 @@ pub struct Span {
 }
 
 impl Marker {
-    pub fn push(&mut self, matched: FxHashSet<String>, prefix: Option<String>) {
-        self.words.push((matched, prefix));
+    pub fn push(&mut self, matched: FxHashSet<String>, prefix: Option<String>, in_text: bool) {
+        self.words.push(MarkedWord {
+            matched,
+            prefix,
+            prefix_in_text: in_text,
+        });
     }
 
-    /// The stretches of `text` that match a query word, in order.
-    pub fn spans(&self, text: &str) -> Vec<Span> {
-        self.spans_until(text, usize::MAX)
+    /// The stretches of a title or term that match a query word, in order.
+    pub fn spans(&self, name: &str) -> Vec<Span> {
+        self.spans_until(name, usize::MAX, false)
     }
 
-    /// [`Self::spans`], stopping at the first word that ends after `limit` characters past
-    /// the first match: a snippet needs no more.
-    fn spans_until(&self, text: &str, limit: usize) -> Vec<Span> {
+    /// The stretches of `text` that match a query word, in order, stopping at the first
+    /// word that ends after `limit` characters past the first match (a snippet needs no
+    /// more). In body text (`in_text`) short prefixes do not count.
+    fn spans_until(&self, text: &str, limit: usize, in_text: bool) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         tokens_while(text, |token| {
             if spans
@@ -49,7 +63,7 @@ impl Marker {
             {
                 return false;
             }
-            if let Some((word, end)) = self.find(token) {
+            if let Some((word, end)) = self.find(token, in_text) {
                 // A compound's parts were marked already; it adds only when they were not.
                 let covered = spans.last().is_some_and(|s| s.end >= token.start);
                 if !(token.compound && covered) {
@@ -66,18 +80,18 @@ impl Marker {
     }
 
     /// The query word `token` answers, and where its highlight ends.
-    fn find(&self, token: Token<'_>) -> Option<(usize, usize)> {
-        self.words
-            .iter()
-            .enumerate()
-            .find_map(|(n, (words, prefix))| {
-                if words.contains(token.word) {
-                    Some((n, token.end))
-                } else {
-                    let prefix = prefix.as_deref().filter(|p| token.word.starts_with(p))?;
-                    Some((n, prefix_end(token.start, token.end, token.word, prefix)))
-                }
-            })
+    fn find(&self, token: Token<'_>, in_text: bool) -> Option<(usize, usize)> {
+        self.words.iter().enumerate().find_map(|(n, word)| {
+            if word.matched.contains(token.word) {
+                Some((n, token.end))
+            } else {
+                let prefix = word
+                    .prefix
+                    .as_deref()
+                    .filter(|p| (word.prefix_in_text || !in_text) && token.word.starts_with(p))?;
+                Some((n, prefix_end(token.start, token.end, token.word, prefix)))
+            }
+        })
     }
 
     /// Character indices of `text` to highlight, and which query words they answer (bit n
@@ -97,9 +111,11 @@ impl Marker {
     /// The same matches for the topic's own pane.
     pub fn highlight(&self) -> Highlight {
         let mut highlight = Highlight::default();
-        for (words, prefix) in &self.words {
-            highlight.words.extend(words.iter().cloned());
-            highlight.prefixes.extend(prefix.iter().cloned());
+        for word in &self.words {
+            highlight.words.extend(word.matched.iter().cloned());
+            if word.prefix_in_text {
+                highlight.prefixes.extend(word.prefix.iter().cloned());
+            }
         }
         highlight
     }
@@ -120,16 +136,20 @@ const SNIPPET_LENGTH: usize = 90;
 
 /// About ninety characters of `text` around the first matched word.
 pub fn snippet(text: &str, marker: &Marker) -> Option<Snippet> {
-    let spans = marker.spans_until(text, SNIPPET_LENGTH);
+    let spans = marker.spans_until(text, SNIPPET_LENGTH, true);
     let first = spans.first()?;
     let chars: Vec<char> = text
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
     let mut start = first.start.saturating_sub(SNIPPET_BEFORE);
-    // Start at a word: move back to the space before.
-    while start > 0 && !chars[start - 1].is_whitespace() {
+    // Start at a word: move back to the space before, if there is one near.
+    let earliest = start.saturating_sub(SNIPPET_BEFORE);
+    while start > earliest && !chars[start - 1].is_whitespace() {
         start -= 1;
+    }
+    if start == earliest && start > 0 && !chars[start - 1].is_whitespace() {
+        start = first.start.saturating_sub(SNIPPET_BEFORE);
     }
     let end = (start + SNIPPET_LENGTH).min(chars.len()).max(first.end);
     let mut text: String = chars[start..end].iter().collect();
@@ -157,6 +177,7 @@ mod tests {
         marker.push(
             words.iter().map(|w| (*w).to_owned()).collect(),
             prefix.map(str::to_owned),
+            true,
         );
         marker
     }

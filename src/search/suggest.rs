@@ -27,6 +27,9 @@ pub fn explain(index: &Index, lookup: &Lookup, words: &[QueryWord]) -> NoMatch {
         if letters < 3 {
             continue;
         }
+        // Lookup already read words of four or five letters one edit away, and words of
+        // eight or more two; this adds three-letter words at one and six- or seven-letter
+        // words at two.
         let distance = if letters <= 5 { 1 } else { 2 };
         for (id, edits) in lookup.nearby(index, &word.text, distance) {
             let uses = index.names(id).len() + index.texts(id).len();

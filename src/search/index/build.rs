@@ -4,7 +4,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::super::normalize::{Token, for_each_token, words};
+use super::super::lookup::letter_set;
+use super::super::normalize::{Token, fold_raw, for_each_raw_token, words};
 use super::{Doc, Index, Lists, NamePosting, Part, TextPosting, hash_groups, to_u32};
 
 /// Terms after this many are not indexed as names (their words still count as text).
@@ -13,7 +14,13 @@ const MAX_SLOTS: usize = 254;
 /// The index while it is built: words by a temporary number, in order of first use.
 #[derive(Default)]
 pub struct Builder {
+    /// Folded word → number, and the same for each word as written, so that each distinct
+    /// written word is folded once (folding is most of the cost of reading a word).
     numbers: FxHashMap<Box<str>, u32>,
+    raw_numbers: FxHashMap<Box<str>, u32>,
+    /// The same for written words of up to 16 bytes (nearly all), packed into a number:
+    /// comparing two numbers is much cheaper than comparing two strings.
+    short_numbers: FxHashMap<u128, u32>,
     postings: Vec<(Vec<NamePosting>, Vec<TextPosting>)>,
     /// Every title and term as word numbers, one after the other, and where each begins
     /// (doc << 1 | 1 for a title, start, length): hashed by stem once the words are known.
@@ -40,9 +47,9 @@ impl Builder {
                 title_words = words(title).len();
                 self.add_text(number, title, TextPosting::SUMMARY);
                 let start = to_u32(self.name_words.len());
-                for_each_token(title, |token| {
+                for_each_raw_token(title, |token| {
                     if !token.compound {
-                        let word = self.number(token.word);
+                        let word = self.raw_number(token.word);
                         self.name_words.push(word);
                     }
                 });
@@ -67,20 +74,28 @@ impl Builder {
 
     /// Adds a title or term's words with their positions; returns how many words it has.
     fn add_name(&mut self, doc: u32, slot: u8, name: &str) -> usize {
-        let mut tokens: Vec<(u32, bool)> = Vec::new();
-        for_each_token(name, |Token { word, compound, .. }| {
-            tokens.push((self.number(word), compound));
-        });
-        let start = to_u32(self.name_words.len());
-        self.name_words
-            .extend(tokens.iter().filter(|(_, c)| !c).map(|&(n, _)| n));
-        let words = self.name_words.len() - start as usize;
-        self.name_list
-            .push((doc << 1 | u32::from(slot == 0), start, to_u32(words)));
-        let len = u8::try_from(words).unwrap_or(u8::MAX);
+        let start = self.name_words.len();
+        let mut postings_from = Vec::new();
         let mut pos = 0u8;
-        for (number, compound) in tokens {
+        for_each_raw_token(name, |Token { word, compound, .. }| {
+            let number = self.raw_number(word);
+            if !compound {
+                self.name_words.push(number);
+            }
             let at = if compound { pos.saturating_sub(1) } else { pos };
+            postings_from.push((number, at));
+            if !compound {
+                pos = pos.saturating_add(1);
+            }
+        });
+        let words = self.name_words.len() - start;
+        self.name_list.push((
+            doc << 1 | u32::from(slot == 0),
+            to_u32(start),
+            to_u32(words),
+        ));
+        let len = u8::try_from(words).unwrap_or(u8::MAX);
+        for (number, at) in postings_from {
             let list = &mut self.postings[number as usize].0;
             let posting = NamePosting {
                 doc,
@@ -91,23 +106,36 @@ impl Builder {
             if list.last() != Some(&posting) {
                 list.push(posting);
             }
-            if !compound {
-                pos = pos.saturating_add(1);
-            }
         }
         words
     }
 
     fn add_text(&mut self, doc: u32, text: &str, field: u32) {
-        let mut numbers = Vec::new();
-        for_each_token(text, |token| numbers.push(self.number(token.word)));
-        for number in numbers {
+        for_each_raw_token(text, |token| {
+            let number = self.raw_number(token.word);
             let list = &mut self.postings[number as usize].1;
             match list.last_mut() {
                 Some(previous) if previous.doc() == doc => previous.0 |= field,
                 _ => list.push(TextPosting(doc << 2 | field)),
             }
+        });
+    }
+
+    fn raw_number(&mut self, raw: &str) -> u32 {
+        if let Some(packed) = pack(raw) {
+            if let Some(&number) = self.short_numbers.get(&packed) {
+                return number;
+            }
+            let number = self.number(&fold_raw(raw));
+            self.short_numbers.insert(packed, number);
+            return number;
         }
+        if let Some(&number) = self.raw_numbers.get(raw) {
+            return number;
+        }
+        let number = self.number(&fold_raw(raw));
+        self.raw_numbers.insert(raw.into(), number);
+        number
     }
 
     fn number(&mut self, word: &str) -> u32 {
@@ -180,6 +208,7 @@ impl Builder {
             fst,
             names: Lists::from_ordered(names.into_iter()),
             texts: Lists::from_ordered(texts.into_iter()),
+            letter_sets: words.iter().map(|w| letter_set(w)).collect(),
             words,
             stem_groups,
             stem_words,
@@ -187,6 +216,18 @@ impl Builder {
             docs: self.docs,
         }
     }
+}
+
+/// A word of up to 16 bytes as one number. Words hold no zero byte, so the zero padding
+/// keeps different words apart.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(packed))
 }
 
 /// A title without a trailing qualifier in brackets: "Fat tissue (adipose-derived cells)"
@@ -200,12 +241,11 @@ fn without_qualifier(title: &str) -> Option<&str> {
 /// Words by their English stem: "reversal", "reverse" and "reversed" share "revers".
 /// Returns the groups by stem, each word's group, and each group's words.
 fn group_stems(words: &[Box<str>]) -> (FxHashMap<Box<str>, u32>, Vec<u32>, Lists<u32>) {
-    let stemmer = super::super::stemmer();
     let mut groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut group_of = Vec::with_capacity(words.len());
     let mut members: Vec<Vec<u32>> = Vec::new();
     for (id, word) in words.iter().enumerate() {
-        let stem = stemmer.stem(word);
+        let stem = super::super::stem(word);
         let group = *groups.entry(stem.as_ref().into()).or_insert_with(|| {
             members.push(Vec::new());
             to_u32(members.len() - 1)
