@@ -101,8 +101,21 @@ fn raw_tokens_while(text: &str, mut visit: impl FnMut(Token<'_>) -> bool) {
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(bytes.len() - at);
             if run > 0 {
-                tokenizer.push_run(at, &text[at..at + run]);
-                at += run;
+                let end = at + run;
+                // Nearly every word is one run ended by a character that cannot join it:
+                // given as it stands, without copying.
+                let ends = !matches!(bytes.get(end), Some(b'\'' | b',' | b'.' | b'-'));
+                if ends && !tokenizer.in_word() && tokenizer.parts == 0 {
+                    visit(Token {
+                        word: &text[at..end],
+                        start: at,
+                        end,
+                        compound: false,
+                    });
+                } else {
+                    tokenizer.push_run(at, &text[at..end]);
+                }
+                at = end;
                 continue;
             }
             let previous = if at > 0 {
