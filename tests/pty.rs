@@ -22,7 +22,9 @@ struct Tui {
     master: Box<dyn MasterPty + Send>,
     /// Asks the reading thread to let go of its copy of the terminal's master side.
     detach: Arc<AtomicBool>,
-    reading: JoinHandle<()>,
+    /// The thread reading what the program writes; joined once the program has exited, so
+    /// that everything it wrote has been read.
+    reading: Option<JoinHandle<()>>,
 }
 
 /// Polls `check` every 5 ms for up to 10 s; its first answer, or none on time-out.
@@ -113,7 +115,7 @@ impl Tui {
             child,
             master: pair.master,
             detach,
-            reading,
+            reading: Some(reading),
         }
     }
 
@@ -133,7 +135,9 @@ impl Tui {
         detach.store(true, Ordering::Relaxed);
         writer.write_all(key).expect("write");
         writer.flush().expect("flush");
-        reading.join().expect("reading thread");
+        if let Some(reading) = reading {
+            reading.join().expect("reading thread");
+        }
         std::thread::sleep(Duration::from_millis(300));
         // portable-pty's writer, when dropped, types a newline and the end-of-file character
         // for the program to read; a closed window types nothing, so that character is unset.
@@ -207,8 +211,14 @@ impl Tui {
         self.writer.flush().expect("flush");
     }
 
+    /// Waits for the program to exit, then for the reading thread to read the last of its
+    /// output (the terminal's other side closes with the program).
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        wait_exit(&mut *self.child)
+        let status = wait_exit(&mut *self.child);
+        if let Some(reading) = self.reading.take() {
+            reading.join().expect("reading thread");
+        }
+        status
     }
 }
 
@@ -235,7 +245,6 @@ fn browse_search_jump_and_quit() {
     tui.wait_for("Top › Care › Pests");
     tui.send(b"q");
     assert!(tui.wait_exit().success());
-    std::thread::sleep(Duration::from_millis(50));
     assert!(!tui.alternate_screen(), "left the alternate screen");
 }
 
@@ -380,7 +389,6 @@ fn termination_signals_restore_the_terminal_and_save() {
             .expect("kill");
         assert!(killed.success());
         assert!(tui.wait_exit().success(), "SIG{signal} ends cleanly");
-        std::thread::sleep(Duration::from_millis(50));
         let raw = tui.raw.lock().expect("raw").clone();
         let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
         assert!(

@@ -8,7 +8,7 @@ use hepatree::catalog::Catalog;
 use hepatree::knowledge;
 use hepatree::search::SearchIndex;
 
-const GOLDEN: &str = include_str!("search/golden.tsv");
+const GOLDEN: &str = include_str!("../search/golden.tsv");
 
 struct Case<'a> {
     expect: &'a str,

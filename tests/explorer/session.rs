@@ -2,8 +2,7 @@
 //! truncated, newer, unreadable, unwritable) leaves the explorer usable and the old file
 //! intact.
 
-#[path = "support/screen.rs"]
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,7 @@
 //! Whole screens and key-sequence scenarios on a small, stable fixture, through a test
 //! backend: every key goes through the keymap and `update`, and the screen is drawn after each.
 
-#[path = "support/screen.rs"]
-mod support;
+use crate::support;
 
 use hepatree::screenshot::{draw, play};
 use hepatree::theme::{COLOR, MONO};

@@ -2,8 +2,7 @@
 //! jumps, the glossary popup, the kind filter, bookmarks and copying. Every key goes through
 //! the keymap and `update`, with a frame drawn after each as in the real loop.
 
-#[path = "support/screen.rs"]
-mod support;
+use crate::support;
 
 use hepatree::app::Overlay;
 use hepatree::screenshot::{draw, play};

@@ -1,0 +1,10 @@
+//! The explorer driven through its own code: whole screens (insta snapshots on a test
+//! backend), key and mouse scenarios, saved sessions, random key sequences (proptest), and
+//! the committed screenshots. One test binary, so that it links once.
+
+mod properties;
+mod reading;
+mod screens;
+mod screenshots;
+mod session;
+mod support;
