@@ -86,7 +86,7 @@ pub struct GlossaryTerm {
     pub related: Vec<String>,
 }
 
-/// What a topic is about, shown as a tag and (later) used to filter the tree.
+/// What a topic is about, shown as a tag and used to filter the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub enum Kind {
     Overview,

@@ -205,7 +205,11 @@ impl SearchIndex {
     /// Why `query` found nothing: the words the base lacks and the closest words it has.
     pub fn explain_empty(&self, query: &str) -> NoMatch {
         let query = Query::read(query);
-        suggest::explain(&self.index, &self.lookup, &query.searched)
+        let mut why = suggest::explain(&self.index, &self.lookup, &query.searched);
+        for word in &mut why.missing {
+            *word = query.as_typed(word);
+        }
+        why
     }
 
     fn marker(&self, query: &Query, matches: &[&[WordMatch]]) -> Marker {

@@ -45,7 +45,7 @@ pub fn wrap(
     let first_width = width.saturating_sub(display_width(first_indent)).max(1);
     let rest_width = width.saturating_sub(display_width(indent)).max(1);
     let words = styled_words(segments, first_width.min(rest_width), highlight);
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(clippy::cast_precision_loss)]
     let widths = [first_width as f64, rest_width as f64];
     let mut lines = Vec::new();
     for (n, row) in wrap_first_fit(&words, &widths).into_iter().enumerate() {

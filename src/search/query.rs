@@ -17,6 +17,8 @@ const MAX_PHRASE_WORDS: usize = 12;
 /// are searched for (common English words left out when there are others).
 pub struct Query {
     pub all: Vec<String>,
+    /// Each of `all` as the reader wrote it (lowercased, not folded), for messages.
+    typed: Vec<String>,
     pub searched: Vec<QueryWord>,
 }
 
@@ -43,7 +45,26 @@ impl Query {
             .collect();
         let mut searched = if content.is_empty() { words } else { content };
         searched.truncate(MAX_WORDS);
-        Self { all, searched }
+        let mut typed = Vec::with_capacity(all.len());
+        normalize::for_each_raw_token(text, |token| {
+            if !token.compound {
+                typed.push(token.word.to_lowercase());
+            }
+        });
+        Self {
+            all,
+            typed,
+            searched,
+        }
+    }
+
+    /// A folded query word as the reader wrote it ("colour" for "color").
+    pub fn as_typed(&self, folded: &str) -> String {
+        self.all
+            .iter()
+            .position(|w| w == folded)
+            .and_then(|at| self.typed.get(at))
+            .map_or_else(|| folded.to_owned(), Clone::clone)
     }
 }
 

@@ -47,7 +47,7 @@ fn share(code: Code) -> f64 {
 /// How much a match of a word held by `holding` of `topics` topics tells: ln(1 + topics /
 /// holding). A word no topic holds weighs more than the rarest word, so that it alone sinks
 /// a query below the floor.
-#[allow(
+#[expect(
     clippy::cast_precision_loss,
     reason = "counts of topics are far below 2^52"
 )]
@@ -160,7 +160,7 @@ impl Tally {
     const EXACT: u32 = 38;
     const WORDS: u32 = 42;
 
-    #[allow(
+    #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
         reason = "shares between 0 and 1, times 1024"

@@ -61,6 +61,12 @@ fn words_the_base_lacks_find_nothing() {
     let (_, index) = setup();
     let why = index.explain_empty("portal zebra");
     assert_eq!(why.missing, ["zebra"]);
+    let why = index.explain_empty("Flavour");
+    assert_eq!(
+        why.missing,
+        ["flavour"],
+        "as the reader wrote it, not folded"
+    );
 }
 
 #[test]
