@@ -165,21 +165,7 @@ impl SearchIndex {
                 .map(|&node| plain_hit(node))
                 .collect();
         }
-        let one_word = query.searched.len() == 1;
-        let wanted = query
-            .searched
-            .iter()
-            .map(|word| Filled {
-                word: word.clone(),
-                alone: one_word,
-                enough: limit,
-            })
-            .collect();
-        let used = self.slots.take(wanted, self.index.len(), |filled, slot| {
-            let matches = self.lookup.matches(&self.index, &filled.word);
-            slot.fill(&self.index, &matches, filled.alone, filled.enough);
-            matches
-        });
+        let used = self.fill_slots(&query, limit);
         let names = self.names(&query);
         let slots: Vec<&Slot> = used.iter().map(|u| &u.slot).collect();
         let ranked = rank::rank(&self.index, &slots, &names, limit);
@@ -200,6 +186,26 @@ impl SearchIndex {
                 hit
             })
             .collect()
+    }
+
+    /// A filled slot for each searched word: kept from the last search where the word is
+    /// unchanged, looked up and filled afresh otherwise.
+    fn fill_slots(&self, query: &Query, limit: usize) -> Vec<slot::Used> {
+        let one_word = query.searched.len() == 1;
+        let wanted = query
+            .searched
+            .iter()
+            .map(|word| Filled {
+                word: word.clone(),
+                alone: one_word,
+                enough: limit,
+            })
+            .collect();
+        self.slots.take(wanted, self.index.len(), |filled, slot| {
+            let matches = self.lookup.matches(&self.index, &filled.word);
+            slot.fill(&self.index, &matches, filled.alone, filled.enough);
+            matches
+        })
     }
 
     /// Why `query` found nothing: the words the base lacks and the closest words it has.

@@ -85,40 +85,18 @@ impl Names {
     }
 }
 
-/// The best `limit` topics for the query words' `slots`, best first. The candidates are
-/// the topics the words touched (each once: from the first slot that touched it), or every
-/// topic in order when they touched many, on both cores when there are many.
+/// The best `limit` topics for the query words' `slots`, best first, scored on both cores
+/// when there are many candidates.
 pub fn rank(index: &Index, slots: &[&Slot], names: &Names, limit: usize) -> Vec<Ranked> {
-    let topics = index.len();
-    let tally = Tally::new(slots, topics);
-    let touched: usize = slots.iter().map(|s| s.touched().len()).sum();
-    let matched_before =
-        |doc: u32, slot: usize| slots[..slot].iter().any(|s| s.code(doc).matched());
-    let candidates: Vec<u32> = if touched > topics / 4 {
-        Vec::new()
-    } else {
-        let mut list: Vec<u32> = slots
-            .iter()
-            .enumerate()
-            .flat_map(|(n, s)| s.touched().iter().filter(move |&&d| !matched_before(d, n)))
-            .copied()
-            .collect();
-        let extra = names.whole.iter().chain(&names.phrases).map(|&(d, _)| d);
-        list.extend(extra.filter(|&d| !matched_before(d, slots.len())));
-        list.sort_unstable();
-        list.dedup();
-        list
-    };
-    let everyone = touched > topics / 4;
-    let count = if everyone { topics } else { candidates.len() };
+    let tally = Tally::new(slots, index.len());
+    let candidates = candidates(slots, names, index.len());
+    let count = candidates.as_ref().map_or(index.len(), Vec::len);
     let score_range = |range: std::ops::Range<usize>| {
         let mut best = Best::new(limit);
         for n in range {
-            let doc = if everyone {
-                u32::try_from(n).unwrap_or(u32::MAX)
-            } else {
-                candidates[n]
-            };
+            let doc = candidates
+                .as_ref()
+                .map_or_else(|| u32::try_from(n).unwrap_or(u32::MAX), |list| list[n]);
             if let Some(found) = score(index, slots, &tally, names, doc) {
                 best.push(found);
             }
@@ -139,6 +117,29 @@ pub fn rank(index: &Index, slots: &[&Slot], names: &Names, limit: usize) -> Vec<
         }
     }
     ranked
+}
+
+/// The topics to score, in order: those the words touched (each once, from the first slot
+/// that touched it) and those found by name; `None` for every topic, when the words touched
+/// more than a quarter of them (reading the codes in order is then faster).
+fn candidates(slots: &[&Slot], names: &Names, topics: usize) -> Option<Vec<u32>> {
+    let touched: usize = slots.iter().map(|s| s.touched().len()).sum();
+    if touched > topics / 4 {
+        return None;
+    }
+    let matched_before =
+        |doc: u32, slot: usize| slots[..slot].iter().any(|s| s.code(doc).matched());
+    let mut list: Vec<u32> = slots
+        .iter()
+        .enumerate()
+        .flat_map(|(n, s)| s.touched().iter().filter(move |&&d| !matched_before(d, n)))
+        .copied()
+        .collect();
+    let extra = names.whole.iter().chain(&names.phrases).map(|&(d, _)| d);
+    list.extend(extra.filter(|&d| !matched_before(d, slots.len())));
+    list.sort_unstable();
+    list.dedup();
+    Some(list)
 }
 
 /// Per query word, what each of its codes adds to a topic's tally, packed in one `u64` so
