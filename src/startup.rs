@@ -45,16 +45,8 @@ pub fn open(
     theme: &'static Theme,
     stop: &Stop,
 ) -> io::Result<Outcome> {
-    let (sender, receiver) = mpsc::channel();
     let screen = LoadingScreen::new(path.as_deref());
-    std::thread::Builder::new()
-        .name("load".to_owned())
-        .spawn(move || {
-            let loaded = knowledge::load(path.as_deref())
-                .map(|(_, kb)| Box::new(App::new(Catalog::new(kb), theme)));
-            // The receiver is gone only if the reader quit; nobody needs the result then.
-            let _ = sender.send(loaded);
-        })?;
+    let receiver = load_in_background(path, theme)?;
     // Starts crossterm's event source, so a resize during loading is seen.
     event::poll(Duration::ZERO)?;
     let started = Instant::now();
@@ -65,37 +57,70 @@ pub fn open(
         {
             return input::gone_or(error).map(|()| Outcome::Quit);
         }
-        let deadline = Instant::now() + TICK;
-        while Instant::now() < deadline {
-            if stop.requested() {
-                return Ok(Outcome::Quit);
-            }
-            match receiver.try_recv() {
-                Ok(Ok(app)) => return Ok(Outcome::Ready(app, pending)),
-                Ok(Err(error)) => return Ok(Outcome::Failed(error)),
-                Err(TryRecvError::Disconnected) => {
-                    return Err(io::Error::other("the loading thread stopped"));
-                }
-                Err(TryRecvError::Empty) => {}
-            }
-            let event = match input::wait(Duration::from_millis(5))? {
-                Waited::Event(event) => event,
-                Waited::Idle => continue,
-                Waited::Gone => return Ok(Outcome::Quit),
-            };
-            match event {
-                Event::Key(key)
-                    if key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL) =>
-                {
-                    return Ok(Outcome::Quit);
-                }
-                Event::Resize(..) => break,
-                event @ (Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) => pending.push(event),
-                _ => {}
-            }
+        if let Some(outcome) = wait_a_tick(&receiver, stop, &mut pending) {
+            return outcome;
         }
     }
+}
+
+type Loaded = Result<Box<App>, LoadError>;
+
+/// Loads the file and makes the explorer on a thread of its own.
+fn load_in_background(
+    path: Option<PathBuf>,
+    theme: &'static Theme,
+) -> io::Result<mpsc::Receiver<Loaded>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("load".to_owned())
+        .spawn(move || {
+            let loaded = knowledge::load(path.as_deref())
+                .map(|(_, kb)| Box::new(App::new(Catalog::new(kb), theme)));
+            // The receiver is gone only if the reader quit; nobody needs the result then.
+            let _ = sender.send(loaded);
+        })?;
+    Ok(receiver)
+}
+
+/// Waits up to a tick for the loaded explorer, keeping the keys typed meanwhile; the
+/// outcome when there is one, `None` when the loading screen should be drawn again.
+fn wait_a_tick(
+    receiver: &mpsc::Receiver<Loaded>,
+    stop: &Stop,
+    pending: &mut Vec<Event>,
+) -> Option<io::Result<Outcome>> {
+    let deadline = Instant::now() + TICK;
+    while Instant::now() < deadline {
+        if stop.requested() {
+            return Some(Ok(Outcome::Quit));
+        }
+        match receiver.try_recv() {
+            Ok(Ok(app)) => return Some(Ok(Outcome::Ready(app, std::mem::take(pending)))),
+            Ok(Err(error)) => return Some(Ok(Outcome::Failed(error))),
+            Err(TryRecvError::Disconnected) => {
+                return Some(Err(io::Error::other("the loading thread stopped")));
+            }
+            Err(TryRecvError::Empty) => {}
+        }
+        let event = match input::wait(Duration::from_millis(5)) {
+            Ok(Waited::Event(event)) => event,
+            Ok(Waited::Idle) => continue,
+            Ok(Waited::Gone) => return Some(Ok(Outcome::Quit)),
+            Err(error) => return Some(Err(error)),
+        };
+        match event {
+            Event::Key(key)
+                if key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                return Some(Ok(Outcome::Quit));
+            }
+            Event::Resize(..) => return None,
+            event @ (Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) => pending.push(event),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What the terminal shows while a file loads.

@@ -30,6 +30,17 @@ fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
     if !node.summary.is_empty() {
         let _ = writeln!(out, "*{}* — {}", node.kind.label(), node.summary);
     }
+    body(catalog, node, out);
+    let extras = extras(catalog, node);
+    if !extras.is_empty() {
+        out.push('\n');
+        out.push_str(&extras.join("  \n"));
+        out.push('\n');
+    }
+}
+
+/// The body's paragraphs and bullets, a list's items kept together.
+fn body(catalog: &Catalog, node: &Node, out: &mut String) {
     let mut in_list = false;
     for block in markup::parse_body(&node.body) {
         let (bullet, inlines) = match &block {
@@ -45,6 +56,10 @@ fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
         out.push_str(&text);
         out.push('\n');
     }
+}
+
+/// The lines after the body: search terms, see also, and sources.
+fn extras(catalog: &Catalog, node: &Node) -> Vec<String> {
     let mut extras = Vec::new();
     if !node.terms.is_empty() {
         extras.push(format!("**Search terms:** {}", node.terms.join(", ")));
@@ -65,11 +80,7 @@ fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
             .collect();
         extras.push(format!("**Sources:** {}", titles.join("; ")));
     }
-    if !extras.is_empty() {
-        out.push('\n');
-        out.push_str(&extras.join("  \n"));
-        out.push('\n');
-    }
+    extras
 }
 
 fn inline(catalog: &Catalog, inline: &Inline) -> String {

@@ -8,6 +8,8 @@ use ratatui::widgets::{
 };
 
 use crate::app::{App, Focus, Overlay};
+use crate::document::Segment;
+use crate::theme::Theme;
 
 pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
     app.detail_area = area;
@@ -34,25 +36,40 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
-        .map(|line| {
-            let spans: Vec<Span> = line
-                .iter()
-                .map(|segment| {
-                    let style = if segment.target.is_some() && segment.target == selected {
-                        theme.target_selected
-                    } else {
-                        theme.tone(segment.tone)
-                    };
-                    Span::styled(segment.text.as_str(), style)
-                })
-                .collect();
-            Line::from(spans)
-        })
+        .map(|line| styled(line, selected, theme))
         .collect();
     Paragraph::new(lines).render(inner, buf);
     if total > usize::from(inner.height) {
-        let mut state = ScrollbarState::new(total.saturating_sub(usize::from(inner.height)) + 1)
-            .viewport_content_length(usize::from(inner.height))
+        scrollbar(total, usize::from(inner.height), scroll, theme)(area, buf);
+    }
+}
+
+/// A laid-out line as styled spans; the selected link or term stands out.
+fn styled<'a>(line: &'a [Segment], selected: Option<usize>, theme: &Theme) -> Line<'a> {
+    let spans: Vec<Span> = line
+        .iter()
+        .map(|segment| {
+            let style = if segment.target.is_some() && segment.target == selected {
+                theme.target_selected
+            } else {
+                theme.tone(segment.tone)
+            };
+            Span::styled(segment.text.as_str(), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+/// Draws the scrollbar for `total` lines of which `height` show from `scroll` on.
+fn scrollbar(
+    total: usize,
+    height: usize,
+    scroll: usize,
+    theme: &Theme,
+) -> impl FnOnce(Rect, &mut Buffer) + '_ {
+    move |area, buf| {
+        let mut state = ScrollbarState::new(total.saturating_sub(height) + 1)
+            .viewport_content_length(height)
             .position(scroll);
         let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)

@@ -7,6 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, StatefulWidget};
 
 use crate::app::{App, Focus, Overlay};
+use crate::catalog::Catalog;
+use crate::outline::Row;
+use crate::theme::Theme;
 
 pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
     app.tree_area = area;
@@ -29,30 +32,12 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         } else {
             theme.border
         });
+    let (catalog, bookmarks) = (&app.catalog, &app.bookmarks);
     let items: Vec<ListItem> = app
         .outline
         .rows()
         .iter()
-        .map(|row| {
-            let node = app.catalog.node(row.node);
-            let marker = match (row.has_children, row.open) {
-                (false, _) => "  ",
-                (true, false) => "▸ ",
-                (true, true) => "▾ ",
-            };
-            let indent = "  ".repeat(row.depth);
-            let style = match (row.matched, row.has_children) {
-                (false, _) => theme.context,
-                (true, true) => theme.branch,
-                (true, false) => ratatui::style::Style::new(),
-            };
-            let mut spans = vec![Span::raw(format!("{indent}{marker}"))];
-            if app.bookmarks.contains(&row.node) {
-                spans.push(Span::styled("★ ", theme.bookmark));
-            }
-            spans.push(Span::styled(node.title.as_str(), style));
-            ListItem::new(Line::from(spans))
-        })
+        .map(|row| item(catalog, bookmarks, theme, row))
         .collect();
     let highlight = if focused {
         theme.selected
@@ -62,4 +47,27 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
     let list = List::new(items).block(block).highlight_style(highlight);
     app.tree_list.select(Some(app.outline.cursor()));
     StatefulWidget::render(list, area, buf, &mut app.tree_list);
+}
+
+/// One row: indented by depth, ▸/▾ on branches, ★ on bookmarks, dimmed when kept only as
+/// a filter's context.
+fn item<'a>(catalog: &'a Catalog, bookmarks: &[usize], theme: &Theme, row: &Row) -> ListItem<'a> {
+    let node = catalog.node(row.node);
+    let marker = match (row.has_children, row.open) {
+        (false, _) => "  ",
+        (true, false) => "▸ ",
+        (true, true) => "▾ ",
+    };
+    let indent = "  ".repeat(row.depth);
+    let style = match (row.matched, row.has_children) {
+        (false, _) => theme.context,
+        (true, true) => theme.branch,
+        (true, false) => ratatui::style::Style::new(),
+    };
+    let mut spans = vec![Span::raw(format!("{indent}{marker}"))];
+    if bookmarks.contains(&row.node) {
+        spans.push(Span::styled("★ ", theme.bookmark));
+    }
+    spans.push(Span::styled(node.title.as_str(), style));
+    ListItem::new(Line::from(spans))
 }
