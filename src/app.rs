@@ -229,7 +229,7 @@ impl App {
         }
     }
 
-    fn toggle_help(&mut self) {
+    const fn toggle_help(&mut self) {
         self.help_scroll = 0;
         self.overlay = match self.overlay {
             Overlay::Help => Overlay::None,
@@ -237,7 +237,7 @@ impl App {
         };
     }
 
-    fn switch_focus(&mut self) {
+    const fn switch_focus(&mut self) {
         self.focus = match self.focus {
             Focus::Tree => Focus::Detail,
             Focus::Detail => Focus::Tree,

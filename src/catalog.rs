@@ -1,7 +1,8 @@
-//! The knowledge base as the explorer sees it: every topic in one flat list in tree order,
-//! with parent and child indices, cleaned text, and two generated branches at the end, one
-//! entry per glossary term and one per source. Indices into this list are what the rest of
-//! the program passes around.
+//! The knowledge base as the explorer sees it.
+//!
+//! Every topic sits in one flat list in tree order, with parent and child indices, cleaned
+//! text, and two generated branches at the end, one entry per glossary term and one per source.
+//! Indices into this list are what the rest of the program passes around.
 
 mod generated;
 mod links;
@@ -88,11 +89,11 @@ impl Catalog {
         &self.backlinks[index]
     }
 
-    pub fn len(&self) -> usize {
+    pub const fn len(&self) -> usize {
         self.nodes.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub const fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
 

@@ -1,3 +1,5 @@
+//! The command line: `check`, `search`, `show` and `export`.
+//!
 //! The command line. Output formats here are contracts that scripts rely on:
 //! `check` prints `ok: N topics, M glossary terms, K sources` or `FILE:LINE:COL: message`
 //! lines; `search` prints `id<TAB>breadcrumb` lines; exit status 1 means "invalid", "no hits"

@@ -1,6 +1,8 @@
-//! A topic laid out as wrapped lines of styled segments for a given width. It knows nothing
-//! of terminals: the explorer maps each [`Tone`] to a colour, and `hepatree show` prints the
-//! same lines as plain text, so both read the same.
+//! A topic laid out as lines for a given width.
+//!
+//! The lines are made of styled segments. The layout knows nothing of terminals: the explorer
+//! maps each [`Tone`] to a colour, and `hepatree show` prints the same lines as plain text, so
+//! both read the same.
 
 mod builder;
 mod wrap;

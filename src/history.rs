@@ -55,11 +55,11 @@ impl History {
         Some(to)
     }
 
-    pub fn can_go_back(&self) -> bool {
+    pub const fn can_go_back(&self) -> bool {
         !self.back.is_empty()
     }
 
-    pub fn can_go_forward(&self) -> bool {
+    pub const fn can_go_forward(&self) -> bool {
         !self.forward.is_empty()
     }
 }

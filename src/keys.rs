@@ -1,3 +1,5 @@
+//! Key sequences written as text, for tests and screenshot scenes.
+//!
 //! A compact notation for key sequences, used by tests and the screenshot scenes:
 //! `jj<enter>/liver<down><esc>`. Plain characters stand for themselves; `<name>` is a special
 //! key, `<c-x>` is Ctrl with x and `<a-left>` is Alt with a named key.

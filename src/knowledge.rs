@@ -72,7 +72,7 @@ pub struct Topic {
     #[serde(default)]
     pub see_also: Vec<String>,
     #[serde(default)]
-    pub children: Vec<Topic>,
+    pub children: Vec<Self>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -122,9 +122,10 @@ pub fn plain_text(body: &str, title_of: impl Fn(&str) -> String) -> String {
         .join("\n")
 }
 
-/// Calls `visit` with each piece of text a reader sees in `body`, in order: plain runs and,
-/// for links, their label (or `title_of(target)`). Cheaper than [`plain_text`] when only the
-/// words matter, as when indexing a large file.
+/// Calls `visit` with each piece of text a reader sees in `body`, in order.
+///
+/// The pieces are plain runs and, for links, their label (or `title_of(target)`). Cheaper
+/// than [`plain_text`] when only the words matter, as when indexing a large file.
 pub fn visit_text<'a>(
     body: &'a str,
     title_of: impl Fn(&'a str) -> &'a str,

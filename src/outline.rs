@@ -1,3 +1,5 @@
+//! The topic tree as rows: open branches, the selection, and a filter.
+//!
 //! Navigation of the topic tree: which branches are open, which topic is selected, and the
 //! rows that are visible as a result. Pure state over node indices, so every key a reader can
 //! press in the tree is testable without a terminal.
@@ -80,11 +82,11 @@ impl Outline {
         self.move_by(-1);
     }
 
-    pub fn select_first(&mut self) {
+    pub const fn select_first(&mut self) {
         self.cursor = 0;
     }
 
-    pub fn select_last(&mut self) {
+    pub const fn select_last(&mut self) {
         self.cursor = self.rows.len().saturating_sub(1);
     }
 
@@ -95,7 +97,7 @@ impl Outline {
     }
 
     /// Selects the row under a given row index (a mouse click).
-    pub fn select_row(&mut self, row: usize) -> bool {
+    pub const fn select_row(&mut self, row: usize) -> bool {
         if row < self.rows.len() {
             self.cursor = row;
             true

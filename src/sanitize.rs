@@ -1,3 +1,5 @@
+//! Text from a knowledge file, cleaned of anything a terminal would act on.
+//!
 //! Knowledge files are shared between people, so their text is untrusted: a stray escape
 //! sequence could recolour the terminal, move the cursor or rewrite the clipboard. Every string
 //! read from a knowledge file passes through here once, at load time, so no output path (the

@@ -1,3 +1,5 @@
+//! Screens rendered off-terminal, for the README images.
+//!
 //! Screens rendered off-terminal: key sequences played against the explorer into a test
 //! backend, and the resulting buffer written as SVG. `cargo run --example screenshots` writes
 //! the README images with this, and a test fails when a committed image is out of date.

@@ -1,3 +1,5 @@
+//! Search over a catalog, by words, ranked by the rules in [`rank`].
+//!
 //! Search over a catalog, the same for the explorer and for `hepatree search`: the query is
 //! split into folded words ([`normalize`]); each word finds the vocabulary words it stands
 //! for ([`lookup`]) and, through the index ([`index`]), the topics holding them; the topics

@@ -1,3 +1,5 @@
+//! Termination signals, ending the explorer the way `q` does.
+//!
 //! Termination signals sent from outside (SIGTERM from `kill`, SIGHUP when the terminal
 //! closes, SIGINT from `kill -INT`: in raw mode Ctrl-C is a key, not a signal) must not leave
 //! the terminal in raw mode or lose the session. They only raise a flag here; the event loop

@@ -1,8 +1,9 @@
-//! Opening the explorer without freezing the terminal. A 100,000-topic file takes about a
-//! second to parse, check and index, so that work runs on a worker thread while the terminal
-//! shows a loading screen at once; keys pressed meanwhile are kept and replayed in order once
-//! the explorer is ready, so nothing typed early is lost. Ctrl-C or a termination signal gives
-//! up at once.
+//! Opening the explorer without freezing the terminal.
+//!
+//! A 100,000-topic file takes about a second to parse, check and index, so that work runs on a
+//! worker thread while the terminal shows a loading screen at once; keys pressed meanwhile are
+//! kept and replayed in order once the explorer is ready, so nothing typed early is lost.
+//! Ctrl-C or a termination signal gives up at once.
 
 use std::io;
 use std::path::{Path, PathBuf};

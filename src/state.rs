@@ -1,3 +1,5 @@
+//! The saved session of one knowledge file.
+//!
 //! The saved session (bookmarks, last position, history) of one knowledge file, kept in the
 //! platform's state directory. Nothing here may stop the explorer: a damaged, unreadable or
 //! newer file is set aside under another name and the reader starts clean with a notice; a

@@ -1,3 +1,5 @@
+//! Synthetic knowledge files of any size, for benchmarks.
+//!
 //! Synthetic knowledge files of any size, shaped like a real one, for benchmarks and for
 //! trying hepatree at scale: `cargo run --release --example synth -- --topics N`. The same
 //! size and seed always give the same file: the generator has its own tiny random number
@@ -30,7 +32,7 @@ const KINDS: &[&str] = &[
 struct Random(u64);
 
 impl Random {
-    fn next(&mut self) -> u64 {
+    const fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -44,7 +46,7 @@ impl Random {
         low + usize::try_from(self.next() % span).unwrap_or(0)
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    const fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
 

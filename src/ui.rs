@@ -1,3 +1,5 @@
+//! Drawing the explorer as a function of its state.
+//!
 //! Drawing: the screen is a function of [`App`]. This file lays out the regions and hands
 //! each to its module; the only state written here is what the panes learn while drawing
 //! (their areas and heights, the tree's scroll offset).

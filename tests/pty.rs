@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
+const fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a non-zero size")
 }
 
@@ -606,8 +606,7 @@ fn hostile_text_never_reaches_the_terminal() {
     // Wide, combining and emoji text takes the columns the terminal gives it: every row of
     // both panes still ends on its border, in the last column.
     {
-        let parser = tui.parser.lock().expect("parser");
-        let screen = parser.screen();
+        let screen = tui.parser.lock().expect("parser").screen().clone();
         for row in 1..29 {
             let edge = screen.cell(row, 99).map(|c| c.contents().to_owned());
             assert!(

@@ -17,7 +17,7 @@ impl App {
         self.persist();
     }
 
-    pub(super) fn open_list(&mut self, overlay: Overlay) {
+    pub(super) const fn open_list(&mut self, overlay: Overlay) {
         self.overlay = overlay;
         self.list_cursor = 0;
     }

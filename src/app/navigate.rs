@@ -116,10 +116,10 @@ impl App {
         self.set_filter(usize::try_from(next - 1).ok());
         let label = self.filter_label();
         let shown = self.outline.rows().iter().filter(|r| r.matched).count();
-        self.status = Some(match label {
-            Some(label) => format!("Showing {label} ({shown} in view)"),
-            None => "Showing all topics".to_owned(),
-        });
+        self.status = Some(label.map_or_else(
+            || "Showing all topics".to_owned(),
+            |label| format!("Showing {label} ({shown} in view)"),
+        ));
     }
 
     pub fn set_filter(&mut self, filter: Option<usize>) {

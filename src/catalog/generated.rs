@@ -143,10 +143,8 @@ fn glossary_node(entry: &GlossaryTerm) -> Node {
 
 fn first_sentence(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default();
-    match line.find(". ") {
-        Some(end) => line[..=end].to_owned(),
-        None => line.to_owned(),
-    }
+    line.find(". ")
+        .map_or_else(|| line.to_owned(), |end| line[..=end].to_owned())
 }
 
 /// A lowercase, hyphenated form of a term for use in an id.

@@ -1,3 +1,5 @@
+//! The whole base as Markdown, or as one tab-separated line per topic.
+//!
 //! The whole base as one Markdown document: headings follow the tree, each topic carries an
 //! anchor so links between topics work in a rendered file, and the glossary and sources come
 //! last, as in the explorer.
@@ -100,9 +102,10 @@ fn anchor(id: &str) -> String {
     id.trim_start_matches(':').replace(':', "-")
 }
 
-/// One line per topic of the file: id, breadcrumb, title, terms and body (links shown as
-/// their labels), separated by tabs, for fzf, grep or a spreadsheet. Tabs and line breaks
-/// inside a field become spaces, so every line has exactly five fields.
+/// One tab-separated line per topic of the file, for fzf, grep or a spreadsheet.
+///
+/// The fields are id, breadcrumb, title, terms and body (links shown as their labels). Tabs
+/// and line breaks inside a field become spaces, so every line has exactly five fields.
 pub fn tsv(catalog: &Catalog) -> String {
     let mut out = String::new();
     for (index, node) in catalog.nodes()[..catalog.topic_count].iter().enumerate() {

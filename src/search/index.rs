@@ -133,11 +133,11 @@ impl Index {
         builder.finish()
     }
 
-    pub fn len(&self) -> usize {
+    pub const fn len(&self) -> usize {
         self.docs.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub const fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
 
@@ -145,7 +145,7 @@ impl Index {
         self.docs[doc as usize]
     }
 
-    pub fn fst(&self) -> &fst::Map<Vec<u8>> {
+    pub const fn fst(&self) -> &fst::Map<Vec<u8>> {
         &self.fst
     }
 
@@ -157,7 +157,7 @@ impl Index {
         &self.words[id as usize]
     }
 
-    pub fn vocabulary_len(&self) -> usize {
+    pub const fn vocabulary_len(&self) -> usize {
         self.words.len()
     }
 

@@ -213,7 +213,7 @@ fn sound_alike_spellings(word: &str) -> Vec<String> {
 }
 
 impl WordMatch {
-    fn whole(id: u32, exact: bool) -> Self {
+    const fn whole(id: u32, exact: bool) -> Self {
         Self {
             id,
             typos: 0,

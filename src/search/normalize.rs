@@ -1,11 +1,14 @@
-//! How text becomes search words, the same way for the file at load time and for the query
-//! at every keystroke: so "Ärzte" is found by "arzte", "20,700" by "20700", "Child-Pugh" by
-//! "child pugh" and "childpugh", and "randomised" by "randomized".
+//! How text becomes search words.
+//!
+//! The file at load time and the query at every keystroke are read the same way, so "Ärzte" is
+//! found by "arzte", "20,700" by "20700", "Child-Pugh" by "child pugh" and "childpugh", and
+//! "randomised" by "randomized".
 //!
 //! A word is a run of letters and digits. Inside a word an apostrophe between letters is
-//! dropped ("patient's" → "patients"), a comma between digits is dropped (digit groups) and
-//! a full stop between digits is kept ("2.5"). A hyphen ends a word, and the parts of a
-//! hyphenated compound are also given joined, as one more word marked `compound`.
+//! dropped ("patient's" → "patients"), a comma before a group of three digits is dropped
+//! ("20,700") and a full stop between digits is kept ("2.5"). A hyphen ends a word, and the
+//! parts of a hyphenated compound are also given joined, as one more word marked
+//! `compound`.
 //!
 //! Folding: compatibility decomposition with the accents dropped, lower case, a few letters
 //! that do not decompose spelt out (ß → ss, æ → ae, ø → o), then British spellings put the

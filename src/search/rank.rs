@@ -53,7 +53,7 @@ fn share(code: Code) -> f64 {
 )]
 fn weight(holding: usize, topics: usize) -> f64 {
     let holding = if holding == 0 { 0.5 } else { holding as f64 };
-    (1.0 + topics as f64 / holding).ln()
+    (topics as f64 / holding).ln_1p()
 }
 
 /// A topic that made the list, with what matched: bit i of `words` for query word i, and

@@ -141,7 +141,7 @@ impl Slot {
     /// How many topics hold the word as typed: what its weight is reckoned from, since the
     /// words a typo away say nothing of how rare the word is. When nothing holds it as
     /// typed, how many topics any reading of it touched.
-    pub fn holding(&self) -> usize {
+    pub const fn holding(&self) -> usize {
         if self.holding > 0 {
             self.holding
         } else {
@@ -235,25 +235,28 @@ impl Pool {
         topics: usize,
         fill: impl Fn(&Filled, &mut Slot) -> Vec<WordMatch>,
     ) -> Vec<Used> {
-        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut out = Vec::with_capacity(wanted.len());
-        for filled in wanted {
-            if let Some(at) = kept.used.iter().position(|u| u.filled == filled) {
-                let used = kept.used.swap_remove(at);
-                if used.slot.codes.len() == topics {
-                    out.push(used);
-                    continue;
+        let taken: Vec<Taken> = {
+            let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            wanted
+                .into_iter()
+                .map(|filled| kept.take(filled, topics))
+                .collect()
+        };
+        // Filled with the pool unlocked: filling is the slow part.
+        taken
+            .into_iter()
+            .map(|taken| match taken {
+                Taken::Reused(used) => used,
+                Taken::Blank(filled, mut slot) => {
+                    let matches = fill(&filled, &mut slot);
+                    Used {
+                        filled,
+                        matches,
+                        slot,
+                    }
                 }
-            }
-            let mut slot = kept.blank_slot(topics);
-            let matches = fill(&filled, &mut slot);
-            out.push(Used {
-                filled,
-                matches,
-                slot,
-            });
-        }
-        out
+            })
+            .collect()
     }
 
     /// Keeps `used` for the next search; the slots it did not reuse become blank again.
@@ -267,7 +270,25 @@ impl Pool {
     }
 }
 
+/// A slot taken from the pool: filled already, or blank and to be filled as asked.
+enum Taken {
+    Reused(Used),
+    Blank(Filled, Slot),
+}
+
 impl Kept {
+    /// The last search's slot filled as `filled` asks, or a blank one to fill.
+    fn take(&mut self, filled: Filled, topics: usize) -> Taken {
+        if let Some(at) = self.used.iter().position(|u| u.filled == filled) {
+            let used = self.used.swap_remove(at);
+            if used.slot.codes.len() == topics {
+                return Taken::Reused(used);
+            }
+        }
+        let slot = self.blank_slot(topics);
+        Taken::Blank(filled, slot)
+    }
+
     fn blank_slot(&mut self, topics: usize) -> Slot {
         while let Some(slot) = self.blank.pop() {
             if slot.codes.len() == topics {

@@ -211,7 +211,7 @@ fn bookmarks_are_added_listed_jumped_to_and_removed() {
 #[test]
 fn y_copies_the_topic_as_clean_plain_text() {
     let (app, text) = screen("y", 80, 24);
-    let copied = app.clipboard.clone().expect("text for the clipboard");
+    let copied = app.clipboard.expect("text for the clipboard");
     assert!(copied.starts_with("Top › Welcome\nWelcome\n"), "{copied}");
     assert!(copied.contains("Start with How plants grow or jump to the pests."));
     assert!(!copied.chars().any(|c| c.is_control() && c != '\n'));

@@ -107,7 +107,7 @@ fn search_jump_opens_ancestors_and_highlights_the_match() {
         text.contains("Top › How plants grow › Roots and soil"),
         "{text}"
     );
-    let highlight = app.detail.highlight.clone();
+    let highlight = app.detail.highlight;
     assert!(highlight.matches("Mycorrhizal"));
 }
 

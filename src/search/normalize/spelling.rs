@@ -3,7 +3,9 @@
 //! "tumor". Applied to the file and the query alike, so a word bent out of shape still
 //! meets itself; the rules are kept narrow so that unrelated words do not meet.
 
-/// Folds a lowercase ASCII word's spelling: -ize/-yze endings the British way (so that
+/// Folds a lowercase ASCII word's spelling.
+///
+/// The -ize/-yze endings go the British way (so that
 /// "excised" and "excision" keep one stem), -our, -tre/-bre, -ogue, doubled l, ae and oe
 /// the American way, and a few words of their own.
 pub fn americanize(word: &mut String) {

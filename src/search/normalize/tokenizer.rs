@@ -108,7 +108,7 @@ fn digit_group(mut after: impl Iterator<Item = char>) -> bool {
         && !after.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-fn is_hyphen(c: char) -> bool {
+const fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
@@ -125,7 +125,7 @@ struct Tokenizer {
 }
 
 impl Tokenizer {
-    fn in_word(&self) -> bool {
+    const fn in_word(&self) -> bool {
         self.start.is_some()
     }
 
@@ -140,7 +140,7 @@ impl Tokenizer {
         self.raw.push_str(run);
     }
 
-    fn begin(&mut self, at: usize) {
+    const fn begin(&mut self, at: usize) {
         if self.start.is_none() {
             self.start = Some(at);
             if self.parts == 0 {
