@@ -57,3 +57,13 @@ pub enum Action {
     /// Close search and return to where the reader was.
     SearchCancel,
 }
+
+/// What carrying out an action asks of the world outside the explorer's state: `update`
+/// returns it and the loop carries it out, so `update` itself does no input or output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the session (a bookmark was added or removed).
+    SaveSession,
+    /// Put this topic, as plain text, on the clipboard.
+    Copy(usize),
+}

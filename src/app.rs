@@ -17,7 +17,7 @@ use ratatui::widgets::ListState;
 
 pub use self::detail::DetailState;
 pub use self::search_state::{Origin, SearchState};
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
 use crate::document::Highlight;
 use crate::history::History;
@@ -168,8 +168,19 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.status = None;
-        if let Some(action) = keymap::action_for(&self.contexts(), key) {
-            self.update(action);
+        if let Some(action) = keymap::action_for(&self.contexts(), key)
+            && let Some(effect) = self.update(action)
+        {
+            self.apply(effect);
+        }
+    }
+
+    /// Carries out what an action asked of the world: the session is written, or the topic
+    /// is made into text for the loop to send to the clipboard.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::SaveSession => self.persist(),
+            Effect::Copy(node) => self.clipboard = Some(self.copy_text(node)),
         }
     }
 
@@ -177,9 +188,11 @@ impl App {
         self.outline.selected()
     }
 
-    /// The only place that changes the explorer's state.
-    pub fn update(&mut self, action: Action) {
+    /// The only place that changes the explorer's state; what it asks of the world outside
+    /// (saving, the clipboard) it returns as an [`Effect`].
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
         let before = self.selected();
+        let mut effect = None;
         match action {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => self.toggle_help(),
@@ -208,13 +221,13 @@ impl App {
             Action::Forward => self.go_forward(),
             Action::FilterNext => self.cycle_filter(1),
             Action::FilterPrevious => self.cycle_filter(-1),
-            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleBookmark => effect = self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_list(Overlay::Bookmarks),
             Action::ListNext => self.move_list(1),
             Action::ListPrevious => self.move_list(-1),
             Action::ListAccept => self.accept_list(),
-            Action::ListRemove => self.remove_from_list(),
-            Action::CopyTopic => self.copy_topic(),
+            Action::ListRemove => effect = self.remove_from_list(),
+            Action::CopyTopic => effect = self.selected().map(Effect::Copy),
             Action::OpenSearch => self.open_search(),
             Action::SearchInput(c) => self.search.push(c, &self.catalog, &self.index),
             Action::SearchBackspace => self.search.backspace(&self.catalog, &self.index),
@@ -227,6 +240,7 @@ impl App {
         if self.selected() != before && !navigate::keeps_scroll(action) {
             self.detail.reset();
         }
+        effect
     }
 
     const fn toggle_help(&mut self) {
@@ -284,5 +298,31 @@ impl App {
             }
             self.detail.scroll = origin.scroll;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::parse;
+    use crate::theme::COLOR;
+
+    fn app() -> App {
+        let text = r#"(title: "T", disclaimer: "D", topics: [
+            (id: "a", title: "Alpha", kind: Overview, summary: "s", body: "Text."),
+        ])"#;
+        App::new(Catalog::new(parse(text).expect("valid")), &COLOR)
+    }
+
+    #[test]
+    fn update_returns_its_effects_instead_of_doing_them() {
+        let mut app = app();
+        assert_eq!(app.update(Action::ToggleBookmark), Some(Effect::SaveSession));
+        assert_eq!(app.bookmarks, [0]);
+        assert_eq!(app.update(Action::CopyTopic), Some(Effect::Copy(0)));
+        assert!(app.clipboard.is_none(), "nothing copied until the effect runs");
+        app.apply(Effect::Copy(0));
+        assert!(app.clipboard.as_deref().is_some_and(|t| t.contains("Alpha")));
+        assert_eq!(app.update(Action::SelectNext), None);
     }
 }

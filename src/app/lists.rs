@@ -2,10 +2,11 @@
 //! topics it relates to. Both are moved through, chosen from and closed the same way.
 
 use super::{App, Overlay};
+use crate::action::Effect;
 
 impl App {
-    pub(super) fn toggle_bookmark(&mut self) {
-        let Some(node) = self.selected() else { return };
+    pub(super) fn toggle_bookmark(&mut self) -> Option<Effect> {
+        let node = self.selected()?;
         let title = self.catalog.node(node).title.clone();
         if let Some(at) = self.bookmarks.iter().position(|&b| b == node) {
             self.bookmarks.remove(at);
@@ -14,7 +15,7 @@ impl App {
             self.bookmarks.push(node);
             self.status = Some(format!("Bookmarked “{title}”"));
         }
-        self.persist();
+        Some(Effect::SaveSession)
     }
 
     pub(super) const fn open_list(&mut self, overlay: Overlay) {
@@ -52,14 +53,14 @@ impl App {
         }
     }
 
-    pub(super) fn remove_from_list(&mut self) {
+    pub(super) fn remove_from_list(&mut self) -> Option<Effect> {
         if self.overlay != Overlay::Bookmarks || self.list_cursor >= self.bookmarks.len() {
-            return;
+            return None;
         }
         let node = self.bookmarks.remove(self.list_cursor);
         let title = &self.catalog.node(node).title;
         self.status = Some(format!("Removed the bookmark on “{title}”"));
         self.move_list(0);
-        self.persist();
+        Some(Effect::SaveSession)
     }
 }

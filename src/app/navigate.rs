@@ -149,10 +149,9 @@ impl App {
         Some(kind.plural_label().to_owned())
     }
 
-    /// Hands the topic, as plain unwrapped text, to the terminal loop for the clipboard (which
-    /// cleans it on the way out, in `clipboard::osc52`).
-    pub(super) fn copy_topic(&mut self) {
-        let Some(node) = self.selected() else { return };
+    /// The topic as plain unwrapped text for the clipboard (which cleans it on the way out,
+    /// in `clipboard::osc52`), saying so in the footer.
+    pub(super) fn copy_text(&mut self, node: usize) -> String {
         let layout = document::build(&self.catalog, node, usize::MAX / 4, &Highlight::default());
         let text = layout.plain();
         let title = &self.catalog.node(node).title;
@@ -160,6 +159,6 @@ impl App {
             "Copied “{title}” to the clipboard ({} characters)",
             text.chars().count()
         ));
-        self.clipboard = Some(text);
+        text
     }
 }
