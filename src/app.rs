@@ -317,12 +317,22 @@ mod tests {
     #[test]
     fn update_returns_its_effects_instead_of_doing_them() {
         let mut app = app();
-        assert_eq!(app.update(Action::ToggleBookmark), Some(Effect::SaveSession));
+        assert_eq!(
+            app.update(Action::ToggleBookmark),
+            Some(Effect::SaveSession)
+        );
         assert_eq!(app.bookmarks, [0]);
         assert_eq!(app.update(Action::CopyTopic), Some(Effect::Copy(0)));
-        assert!(app.clipboard.is_none(), "nothing copied until the effect runs");
+        assert!(
+            app.clipboard.is_none(),
+            "nothing copied until the effect runs"
+        );
         app.apply(Effect::Copy(0));
-        assert!(app.clipboard.as_deref().is_some_and(|t| t.contains("Alpha")));
+        assert!(
+            app.clipboard
+                .as_deref()
+                .is_some_and(|t| t.contains("Alpha"))
+        );
         assert_eq!(app.update(Action::SelectNext), None);
     }
 }
