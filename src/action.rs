@@ -56,6 +56,15 @@ pub enum Action {
     SearchAccept,
     /// Close search and return to where the reader was.
     SearchCancel,
+    /// The mouse wheel: move the tree selection, or scroll the pane (or help) under it, by
+    /// this many rows.
+    MoveBy(isize),
+    ScrollBy(isize),
+    /// A click in the tree, on a row (which it selects, or opens and closes when already
+    /// selected) or beside the rows.
+    ClickTree(Option<usize>),
+    /// A click in the topic, on a link or term (which it follows) or elsewhere.
+    ClickDetail(Option<usize>),
 }
 
 /// What carrying out an action asks of the world outside the explorer's state: `update`

@@ -2,6 +2,7 @@
 //! [`Action`]s (through the keymap) and applied here; `ui.rs` draws whatever this holds.
 
 mod detail;
+mod hits;
 mod lists;
 mod mouse;
 mod navigate;
@@ -16,6 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
 
 pub use self::detail::DetailState;
+pub use self::hits::{Hit, HitMap};
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
@@ -59,6 +61,8 @@ pub struct App {
     /// Where the panes were drawn last, for the mouse and for paging.
     pub tree_area: Rect,
     pub detail_area: Rect,
+    /// What the last frame drew where, for the mouse.
+    pub hits: HitMap,
     pub theme: &'static Theme,
     pub should_quit: bool,
     pub history: History,
@@ -96,6 +100,7 @@ impl App {
             tree_list: ListState::default(),
             tree_area: Rect::default(),
             detail_area: Rect::default(),
+            hits: HitMap::default(),
             theme,
             should_quit: false,
             history: History::default(),
@@ -236,6 +241,10 @@ impl App {
             Action::SearchPrevious => self.search.move_cursor(-1, &self.catalog, &self.index),
             Action::SearchAccept => self.accept_search(),
             Action::SearchCancel => self.cancel_search(),
+            Action::MoveBy(_)
+            | Action::ScrollBy(_)
+            | Action::ClickTree(_)
+            | Action::ClickDetail(_) => self.point(action),
         }
         if self.selected() != before && !navigate::keeps_scroll(action) {
             self.detail.reset();

@@ -1,8 +1,9 @@
 //! Drawing the explorer as a function of its state.
 //!
-//! Drawing: the screen is a function of [`App`]. This file lays out the regions and hands
-//! each to its module; the only state written here is what the panes learn while drawing
-//! (their areas and heights, the tree's scroll offset).
+//! The screen is a function of [`App`]. This file lays out the regions and hands each to
+//! its module. What drawing writes is only what the screen shows where: the panes' areas,
+//! the hit map of rows, links and terms (for the mouse), the detail pane's height and the
+//! tree's scroll offset.
 
 mod detail;
 mod footer;
@@ -25,6 +26,7 @@ pub const MIN_HEIGHT: u16 = 10;
 
 impl Widget for &mut App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.hits.clear();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             // No pane is drawn, so none may take a click meant for the last frame's layout.
             self.tree_area = Rect::default();
@@ -42,6 +44,8 @@ impl Widget for &mut App {
         let tree_width = (body.width * 35 / 100).clamp(24, 48);
         let [left, right] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(body);
+        self.tree_area = left;
+        self.detail_area = right;
         tree::render(self, left, buf);
         detail::render(self, right, buf);
         footer::render(self, bottom, buf);

@@ -1,11 +1,14 @@
-//! The mouse: the wheel scrolls whatever is under it, a click selects a tree row (or opens
-//! and closes it when already selected), and a click on a link or term follows it.
+//! The mouse: each event is looked up in what the last frame drew ([`super::hits`]) and
+//! becomes an [`Action`], carried out by `update` like a key. The wheel scrolls whatever is
+//! under it, a click selects a tree row (or opens and closes it when already selected), and
+//! a click on a link or term follows it.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
+use super::hits::Hit;
 use super::{App, Focus, Overlay};
-use crate::document::display_width;
+use crate::action::Action;
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_STEP: isize = 3;
@@ -13,69 +16,77 @@ const WHEEL_STEP: isize = 3;
 impl App {
     pub fn handle_mouse(&mut self, mouse: MouseEvent) {
         let at = Position::new(mouse.column, mouse.row);
-        let before = self.selected();
-        match mouse.kind {
+        let action = match mouse.kind {
             MouseEventKind::ScrollDown => self.wheel(at, WHEEL_STEP),
             MouseEventKind::ScrollUp => self.wheel(at, -WHEEL_STEP),
             MouseEventKind::Down(MouseButton::Left) => self.click(at),
             _ => return,
+        };
+        if let Some(effect) = action.and_then(|action| self.update(action)) {
+            self.apply(effect);
         }
         self.status = None;
-        if self.selected() != before && self.overlay == Overlay::None {
-            self.detail.reset();
-        }
     }
 
-    fn wheel(&mut self, at: Position, delta: isize) {
-        match self.overlay {
-            Overlay::Search => self
-                .search
-                .move_cursor(delta.signum(), &self.catalog, &self.index),
-            Overlay::Help => self.help_scroll = self.help_scroll.saturating_add_signed(delta),
-            Overlay::Bookmarks | Overlay::Term(_) => self.move_list(delta.signum()),
-            Overlay::None if self.tree_area.contains(at) => self.outline.move_by(delta),
-            Overlay::None if self.detail_area.contains(at) => self.detail.scroll_by(delta),
-            Overlay::None => {}
-        }
+    const fn wheel(&self, at: Position, delta: isize) -> Option<Action> {
+        let (next, previous) = match self.overlay {
+            Overlay::Search => (Action::SearchNext, Action::SearchPrevious),
+            Overlay::Bookmarks | Overlay::Term(_) => (Action::ListNext, Action::ListPrevious),
+            Overlay::Help => return Some(Action::ScrollBy(delta)),
+            Overlay::None if self.tree_area.contains(at) => return Some(Action::MoveBy(delta)),
+            Overlay::None if self.detail_area.contains(at) => {
+                return Some(Action::ScrollBy(delta));
+            }
+            Overlay::None => return None,
+        };
+        Some(if delta > 0 { next } else { previous })
     }
 
-    fn click(&mut self, at: Position) {
+    fn click(&self, at: Position) -> Option<Action> {
         if self.overlay != Overlay::None {
-            return;
+            return None;
         }
+        let hit = self.hits.at(at, self.selected());
         if self.detail_area.contains(at) {
-            self.focus = Focus::Detail;
-            if let Some(target) = self.target_at(at) {
-                self.detail.selected = Some(target);
-                self.follow_target();
-            }
+            let target = match hit {
+                Some(Hit::Target(target)) => Some(target),
+                _ => None,
+            };
+            Some(Action::ClickDetail(target))
         } else if self.tree_area.contains(at) && at.y > self.tree_area.y {
-            self.focus = Focus::Tree;
-            let row = self.tree_list.offset() + usize::from(at.y - self.tree_area.y - 1);
-            if self.outline.cursor() == row {
-                self.outline.toggle();
-            } else {
-                self.outline.select_row(row);
-            }
+            let row = match hit {
+                Some(Hit::Row(row)) => Some(row),
+                _ => None,
+            };
+            Some(Action::ClickTree(row))
+        } else {
+            None
         }
     }
 
-    /// The link or term drawn at a screen position, from the layout of the last frame (the
-    /// pane's text starts inside its border and a one-column margin).
-    fn target_at(&self, at: Position) -> Option<usize> {
-        let area = self.detail_area;
-        let row = usize::from(at.y.checked_sub(area.y + 1)?);
-        let mut column = usize::from(at.x.checked_sub(area.x + 2)?);
-        let document = self.detail.cached(self.selected()?)?;
-        let line = document.lines.get(self.detail.scroll + row)?;
-        for segment in line {
-            let width = display_width(&segment.text);
-            if column < width {
-                let before_text = segment.text.len() - segment.text.trim_start().len();
-                return segment.target.filter(|_| column >= before_text);
+    /// Carries out what the mouse asked for.
+    pub(super) fn point(&mut self, action: Action) {
+        match action {
+            Action::MoveBy(delta) => self.outline.move_by(delta),
+            Action::ScrollBy(delta) => self.scroll(delta),
+            Action::ClickTree(row) => {
+                self.focus = Focus::Tree;
+                match row {
+                    Some(row) if self.outline.cursor() == row => self.outline.toggle(),
+                    Some(row) => {
+                        self.outline.select_row(row);
+                    }
+                    None => {}
+                }
             }
-            column -= width;
+            Action::ClickDetail(target) => {
+                self.focus = Focus::Detail;
+                if target.is_some() {
+                    self.detail.selected = target;
+                    self.follow_target();
+                }
+            }
+            _ => {}
         }
-        None
     }
 }

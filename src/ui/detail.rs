@@ -7,12 +7,12 @@ use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
+use crate::app::HitMap;
 use crate::app::{App, Focus, Overlay};
-use crate::document::Segment;
+use crate::document::{Segment, display_width};
 use crate::theme::Theme;
 
 pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
-    app.detail_area = area;
     let focused = app.focus == Focus::Detail && app.overlay == Overlay::None;
     let theme = app.theme;
     let block = Block::bordered().title(" Topic ").border_style(if focused {
@@ -39,8 +39,35 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         .map(|line| styled(line, selected, theme))
         .collect();
     Paragraph::new(lines).render(inner, buf);
+    for (row, line) in document
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        record_targets(&mut app.hits, node, line, inner, row);
+    }
     if total > usize::from(inner.height) {
         scrollbar(total, usize::from(inner.height), scroll, theme)(area, buf);
+    }
+}
+
+/// Records where a drawn line's links and terms are (their text without the spaces before
+/// it), for the mouse.
+fn record_targets(hits: &mut HitMap, topic: usize, line: &[Segment], inner: Rect, row: usize) {
+    let Ok(row) = u16::try_from(row) else { return };
+    let mut column = 0u16;
+    for segment in line {
+        let width = u16::try_from(display_width(&segment.text)).unwrap_or(u16::MAX);
+        if let Some(target) = segment.target {
+            let lead = u16::try_from(segment.text.len() - segment.text.trim_start().len())
+                .unwrap_or(0)
+                .min(width);
+            let cells = Rect::new(inner.x + column + lead, inner.y + row, width - lead, 1);
+            hits.record_target(topic, cells.intersection(inner), target);
+        }
+        column = column.saturating_add(width);
     }
 }
 

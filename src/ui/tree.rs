@@ -12,7 +12,6 @@ use crate::outline::Row;
 use crate::theme::Theme;
 
 pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
-    app.tree_area = area;
     let focused = app.focus == Focus::Tree && app.overlay == Overlay::None;
     let theme = app.theme;
     let position = format!(
@@ -47,6 +46,15 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
     let list = List::new(items).block(block).highlight_style(highlight);
     app.tree_list.select(Some(app.outline.cursor()));
     StatefulWidget::render(list, area, buf, &mut app.tree_list);
+    // The rows lie between the borders above and below.
+    let rows = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let count = app.outline.rows().len();
+    app.hits.record_rows(rows, app.tree_list.offset(), count);
 }
 
 /// One row: indented by depth, ▸/▾ on branches, ★ on bookmarks, dimmed when kept only as
