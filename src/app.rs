@@ -7,6 +7,7 @@ mod lists;
 mod mouse;
 mod navigate;
 mod search_state;
+mod searching;
 mod session;
 
 use std::io;
@@ -21,13 +22,12 @@ pub use self::hits::{Hit, HitMap};
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
-use crate::document::Highlight;
 use crate::history::History;
 use crate::input;
 use crate::keymap::{self, Context};
 use crate::knowledge::Kind;
 use crate::outline::Outline;
-use crate::search::{Field, SearchIndex};
+use crate::search::SearchIndex;
 use crate::signals::Stop;
 use crate::state::Store;
 use crate::theme::Theme;
@@ -233,14 +233,14 @@ impl App {
             Action::ListAccept => self.accept_list(),
             Action::ListRemove => effect = self.remove_from_list(),
             Action::CopyTopic => effect = self.selected().map(Effect::Copy),
-            Action::OpenSearch => self.open_search(),
-            Action::SearchInput(c) => self.search.push(c, &self.catalog, &self.index),
-            Action::SearchBackspace => self.search.backspace(&self.catalog, &self.index),
-            Action::SearchDeleteWord => self.search.delete_word(&self.catalog, &self.index),
-            Action::SearchNext => self.search.move_cursor(1, &self.catalog, &self.index),
-            Action::SearchPrevious => self.search.move_cursor(-1, &self.catalog, &self.index),
-            Action::SearchAccept => self.accept_search(),
-            Action::SearchCancel => self.cancel_search(),
+            Action::OpenSearch
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchNext
+            | Action::SearchPrevious
+            | Action::SearchAccept
+            | Action::SearchCancel => self.update_search(action),
             Action::MoveBy(_)
             | Action::ScrollBy(_)
             | Action::ClickTree(_)
@@ -276,36 +276,6 @@ impl App {
             self.help_scroll = self.help_scroll.saturating_add_signed(delta);
         } else {
             self.detail.scroll_by(delta);
-        }
-    }
-
-    fn open_search(&mut self) {
-        let origin = Origin {
-            node: self.selected(),
-            scroll: self.detail.scroll,
-        };
-        self.search.open(origin, &self.catalog, &self.index);
-        self.overlay = Overlay::Search;
-    }
-
-    /// Jumps to the chosen result; the history remembers where the search started.
-    fn accept_search(&mut self) {
-        let Some(hit) = self.search.chosen().cloned() else {
-            return;
-        };
-        self.overlay = Overlay::None;
-        self.jump(hit.node);
-        self.detail.highlight = Highlight::clone(&hit.highlight);
-        self.detail.scroll_to_match = hit.field == Field::Body;
-    }
-
-    fn cancel_search(&mut self) {
-        self.overlay = Overlay::None;
-        if let Some(origin) = self.search.origin.take() {
-            if let Some(node) = origin.node {
-                self.show(node);
-            }
-            self.detail.scroll = origin.scroll;
         }
     }
 }

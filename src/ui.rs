@@ -44,18 +44,30 @@ impl Widget for &mut App {
         let tree_width = (body.width * 35 / 100).clamp(24, 48);
         let [left, right] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(body);
+        // What the layout settles (the panes' areas, the topic's layout and scroll, the
+        // help's scroll) is settled first; then everything is drawn from the state as it is,
+        // recording only the hit map and the tree's scroll offset.
         self.tree_area = left;
         self.detail_area = right;
-        tree::render(self, left, buf);
-        detail::render(self, right, buf);
-        footer::render(self, bottom, buf);
-        match self.overlay {
-            Overlay::None => {}
-            Overlay::Search => search::render(self, body, buf),
-            Overlay::Help => help::render(self, body, buf),
-            Overlay::Bookmarks => lists::render_bookmarks(self, body, buf),
-            Overlay::Term(term) => lists::render_term(self, term, body, buf),
+        detail::lay_out(self, right);
+        if self.overlay == Overlay::Help {
+            help::lay_out(self, body);
         }
+        let mut hits = std::mem::take(&mut self.hits);
+        let mut list_state = std::mem::take(&mut self.tree_list);
+        let app: &App = self;
+        tree::render(app, &mut list_state, &mut hits, left, buf);
+        detail::render(app, &mut hits, right, buf);
+        footer::render(app, bottom, buf);
+        match app.overlay {
+            Overlay::None => {}
+            Overlay::Search => search::render(app, body, buf),
+            Overlay::Help => help::render(app, body, buf),
+            Overlay::Bookmarks => lists::render_bookmarks(app, body, buf),
+            Overlay::Term(term) => lists::render_term(app, term, body, buf),
+        }
+        self.hits = hits;
+        self.tree_list = list_state;
     }
 }
 

@@ -12,7 +12,24 @@ use crate::app::{App, Focus, Overlay};
 use crate::document::{Segment, display_width};
 use crate::theme::Theme;
 
-pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
+/// Where the topic's text goes inside the pane: within its border and a one-column margin.
+fn text_area(area: Rect) -> Rect {
+    Block::bordered().inner(area).inner(Margin::new(1, 0))
+}
+
+/// Lays the selected topic out for the pane drawn on `area`, settling its scroll position
+/// (a pending scroll to the first match, the limit for this layout): the part of drawing
+/// that changes state, done before anything is drawn.
+pub fn lay_out(app: &mut App, area: Rect) {
+    let inner = text_area(area);
+    app.detail.height = usize::from(inner.height);
+    if let Some(node) = app.outline.selected() {
+        app.detail
+            .document(&app.catalog, node, usize::from(inner.width));
+    }
+}
+
+pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Detail && app.overlay == Overlay::None;
     let theme = app.theme;
     let block = Block::bordered().title(" Topic ").border_style(if focused {
@@ -20,16 +37,15 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
     } else {
         theme.border
     });
-    let inner = block.inner(area).inner(Margin::new(1, 0));
+    let inner = text_area(area);
     block.render(area, buf);
     let Some(node) = app.outline.selected() else {
         return;
     };
-    app.detail.height = usize::from(inner.height);
-    let selected = app.detail.selected;
-    let (scroll, document) = app
-        .detail
-        .document(&app.catalog, node, usize::from(inner.width));
+    let Some(document) = app.detail.cached(node) else {
+        return;
+    };
+    let (scroll, selected) = (app.detail.scroll, app.detail.selected);
     let total = document.lines.len();
     let lines: Vec<Line> = document
         .lines
@@ -46,7 +62,7 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         .take(usize::from(inner.height))
         .enumerate()
     {
-        record_targets(&mut app.hits, node, line, inner, row);
+        record_targets(hits, node, line, inner, row);
     }
     if total > usize::from(inner.height) {
         scrollbar(total, usize::from(inner.height), scroll, theme)(area, buf);

@@ -20,15 +20,24 @@ const ORDER: [Context; 8] = [
     Context::Help,
 ];
 
-pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
+/// The help popup inside `area`, for `lines` lines of help.
+fn popup(area: Rect, lines: usize) -> Rect {
+    let height = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    super::centered(area, 64, height)
+}
+
+/// Keeps the help's scroll position within what the popup on `area` can scroll.
+pub fn lay_out(app: &mut App, area: Rect) {
+    let lines = help_lines(app).len();
+    let popup = popup(area, lines);
+    let max_scroll = lines.saturating_sub(usize::from(popup.height.saturating_sub(2)));
+    app.help_scroll = app.help_scroll.min(max_scroll);
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let lines = help_lines(app);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = super::centered(area, 64, height);
-    let max_scroll = lines
-        .len()
-        .saturating_sub(usize::from(popup.height.saturating_sub(2)));
-    app.help_scroll = app.help_scroll.min(max_scroll);
+    let popup = popup(area, lines.len());
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" Keys ")

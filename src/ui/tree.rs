@@ -4,33 +4,23 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, StatefulWidget};
+use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget};
 
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Focus, HitMap, Overlay};
 use crate::catalog::Catalog;
 use crate::outline::Row;
 use crate::theme::Theme;
 
-pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    app: &App,
+    list_state: &mut ListState,
+    hits: &mut HitMap,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let focused = app.focus == Focus::Tree && app.overlay == Overlay::None;
     let theme = app.theme;
-    let position = format!(
-        " {}/{} ",
-        app.outline.cursor() + 1,
-        app.outline.rows().len()
-    );
-    let title = app.filter_label().map_or_else(
-        || " Topics ".to_owned(),
-        |label| format!(" Topics: {label} "),
-    );
-    let block = Block::bordered()
-        .title(title)
-        .title_bottom(Line::from(position).right_aligned())
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+    let block = frame(app, focused);
     let (catalog, bookmarks) = (&app.catalog, &app.bookmarks);
     let items: Vec<ListItem> = app
         .outline
@@ -44,8 +34,8 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         theme.selected_unfocused
     };
     let list = List::new(items).block(block).highlight_style(highlight);
-    app.tree_list.select(Some(app.outline.cursor()));
-    StatefulWidget::render(list, area, buf, &mut app.tree_list);
+    list_state.select(Some(app.outline.cursor()));
+    StatefulWidget::render(list, area, buf, list_state);
     // The rows lie between the borders above and below.
     let rows = Rect::new(
         area.x,
@@ -54,7 +44,7 @@ pub fn render(app: &mut App, area: Rect, buf: &mut Buffer) {
         area.height.saturating_sub(2),
     );
     let count = app.outline.rows().len();
-    app.hits.record_rows(rows, app.tree_list.offset(), count);
+    hits.record_rows(rows, list_state.offset(), count);
 }
 
 /// One row: indented by depth, ▸/▾ on branches, ★ on bookmarks, dimmed when kept only as
@@ -78,4 +68,25 @@ fn item<'a>(catalog: &'a Catalog, bookmarks: &[usize], theme: &Theme, row: &Row)
     }
     spans.push(Span::styled(node.title.as_str(), style));
     ListItem::new(Line::from(spans))
+}
+
+/// The pane's border: "Topics" (with the filter in force), and the position below.
+fn frame(app: &App, focused: bool) -> Block<'static> {
+    let position = format!(
+        " {}/{} ",
+        app.outline.cursor() + 1,
+        app.outline.rows().len()
+    );
+    let title = app.filter_label().map_or_else(
+        || " Topics ".to_owned(),
+        |label| format!(" Topics: {label} "),
+    );
+    Block::bordered()
+        .title(title)
+        .title_bottom(Line::from(position).right_aligned())
+        .border_style(if focused {
+            app.theme.border_focused
+        } else {
+            app.theme.border
+        })
 }
