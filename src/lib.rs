@@ -10,8 +10,20 @@
 //! ```
 //!
 //! The pure parts (knowledge, catalog, markup, document, search, outline, history, state)
-//! import nothing from ratatui; `app.rs` holds the state and the single `update` (with the
-//! jumps, lists, mouse and saved session in `app/`), `ui.rs` draws it.
+//! import nothing from ratatui. One path changes state:
+//!
+//! ```text
+//! key ─ keymap.rs ─┐
+//!                   ├─ Action (action.rs) ─ App::update (app.rs) ─ state ─┬─ ui.rs draws it
+//! mouse ─ hit map ─┘                             │                        │  (recording the
+//!  (app/hits.rs, recorded by drawing)            └─ Effect: save, copy    │   hit map)
+//!                                                   (carried out after)   └─ next event
+//! ```
+//!
+//! `app/` holds the jumps and filter (`navigate.rs`), the list overlays, the search
+//! overlay's actions (`searching.rs`), the mouse, the detail pane's state and the saved
+//! session. Drawing settles the layout first (areas, the topic's layout and scroll), then
+//! draws from the state as it is.
 
 pub mod action;
 pub mod app;

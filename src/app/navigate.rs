@@ -39,17 +39,17 @@ impl App {
 
     /// Goes to `node` as a jump the history remembers.
     pub fn jump(&mut self, node: usize) {
-        if self.selected() == Some(node) {
-            self.detail.reset();
-            return;
-        }
-        if let Some(here) = self.location() {
+        if self.selected() != Some(node)
+            && let Some(here) = self.location()
+        {
             self.history.leave(here);
         }
         self.show(node);
     }
 
-    /// Selects `node` in the tree, lifting a filter that hides it.
+    /// Selects `node` in the tree, lifting a filter that hides it, and starts the detail
+    /// pane afresh on it: the one way a chosen topic is selected. (After any other action
+    /// that moves the selection, `update` starts the pane afresh.)
     pub fn show(&mut self, node: usize) {
         if !self.outline.is_visible(node) {
             self.set_filter(None);
@@ -125,7 +125,6 @@ impl App {
     pub fn set_filter(&mut self, filter: Option<usize>) {
         let kind = filter.and_then(|f| self.filter_kinds.get(f).copied());
         self.filter = filter.filter(|_| kind.is_some());
-        let before = self.selected();
         match kind {
             Some(kind) => {
                 let matches: Vec<bool> = self
@@ -137,9 +136,6 @@ impl App {
                 self.outline.set_filter(Some(&matches));
             }
             None => self.outline.set_filter(None),
-        }
-        if self.selected() != before {
-            self.detail.reset();
         }
     }
 
