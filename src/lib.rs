@@ -24,6 +24,10 @@
 //! overlay's actions (`searching.rs`), the mouse, the detail pane's state and the saved
 //! session. Drawing settles the layout first (areas, the topic's layout and scroll), then
 //! draws from the state as it is.
+//!
+//! Development tools (key notation for tests, off-terminal screenshots, synthetic files)
+//! are built only with the `dev` feature, which the tests, examples and benchmarks turn on
+//! through a development dependency on this crate; the binary ships without them.
 
 pub mod action;
 pub mod app;
@@ -34,16 +38,19 @@ pub mod document;
 pub mod history;
 pub mod input;
 pub mod keymap;
+#[cfg(feature = "dev")]
 pub mod keys;
 pub mod knowledge;
 pub mod markup;
 pub mod outline;
 pub mod sanitize;
+#[cfg(feature = "dev")]
 pub mod screenshot;
 pub mod search;
 pub mod signals;
 pub mod startup;
 pub mod state;
+#[cfg(feature = "dev")]
 pub mod synth;
 pub mod theme;
 pub mod ui;
