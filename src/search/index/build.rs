@@ -21,7 +21,10 @@ pub struct Builder {
     /// The same for written words of up to 16 bytes (nearly all), packed into a number:
     /// comparing two numbers is much cheaper than comparing two strings.
     short_numbers: FxHashMap<u128, u32>,
-    postings: Vec<(Vec<NamePosting>, Vec<TextPosting>)>,
+    /// Per word number: where it stands in names, and which texts hold it. Two vectors, so
+    /// that the text postings (most of them) lie close together.
+    names: Vec<Vec<NamePosting>>,
+    texts: Vec<Vec<TextPosting>>,
     /// Every title and term as word numbers, one after the other, and where each begins
     /// (doc << 1 | 1 for a title, start, length): hashed by stem once the words are known.
     name_words: Vec<u32>,
@@ -96,7 +99,7 @@ impl Builder {
         ));
         let len = u8::try_from(words).unwrap_or(u8::MAX);
         for (number, at) in postings_from {
-            let list = &mut self.postings[number as usize].0;
+            let list = &mut self.names[number as usize];
             let posting = NamePosting {
                 doc,
                 slot,
@@ -113,7 +116,7 @@ impl Builder {
     fn add_text(&mut self, doc: u32, text: &str, field: u32) {
         for_each_raw_token(text, |token| {
             let number = self.raw_number(token.word);
-            let list = &mut self.postings[number as usize].1;
+            let list = &mut self.texts[number as usize];
             match list.last_mut() {
                 Some(previous) if previous.doc() == doc => previous.0 |= field,
                 _ => list.push(TextPosting(doc << 2 | field)),
@@ -142,15 +145,17 @@ impl Builder {
         if let Some(&number) = self.numbers.get(word) {
             return number;
         }
-        let number = to_u32(self.postings.len());
+        let number = to_u32(self.texts.len());
         self.numbers.insert(word.into(), number);
-        self.postings.push((Vec::new(), Vec::new()));
+        self.names.push(Vec::new());
+        self.texts.push(Vec::new());
         number
     }
 
     /// Adds an index built over later topics than this one's.
     pub fn append(&mut self, later: Self) {
-        let mut postings: Vec<Option<_>> = later.postings.into_iter().map(Some).collect();
+        let mut postings: Vec<Option<_>> =
+            later.names.into_iter().zip(later.texts).map(Some).collect();
         let mut renumber = vec![0u32; postings.len()];
         for (word, number) in later.numbers {
             let Some((names, texts)) = postings[number as usize].take() else {
@@ -158,9 +163,8 @@ impl Builder {
             };
             let mine = self.number(&word);
             renumber[number as usize] = mine;
-            let (my_names, my_texts) = &mut self.postings[mine as usize];
-            my_names.extend(names);
-            my_texts.extend(texts);
+            self.names[mine as usize].extend(names);
+            self.texts[mine as usize].extend(texts);
         }
         let shift = to_u32(self.name_words.len());
         self.name_words
@@ -177,7 +181,8 @@ impl Builder {
     pub fn finish(self) -> Index {
         let mut vocabulary: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
         vocabulary.sort_unstable();
-        let mut postings: Vec<Option<_>> = self.postings.into_iter().map(Some).collect();
+        let mut postings: Vec<Option<_>> =
+            self.names.into_iter().zip(self.texts).map(Some).collect();
         let mut rank_of = vec![0u32; postings.len()];
         let mut names = Vec::with_capacity(vocabulary.len());
         let mut texts = Vec::with_capacity(vocabulary.len());
