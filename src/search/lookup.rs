@@ -7,6 +7,8 @@ use fst::{IntoStreamer, Streamer};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashSet;
 
 use super::index::Index;
@@ -49,22 +51,33 @@ const FUZZY_SCORE_PER_LETTER: i64 = 12;
 
 /// Built once: the automaton builders are costly to make and cheap to use.
 pub struct Lookup {
-    one_typo: LevenshteinAutomatonBuilder,
-    two_typos: LevenshteinAutomatonBuilder,
+    one_typo: OnceLock<LevenshteinAutomatonBuilder>,
+    two_typos: OnceLock<LevenshteinAutomatonBuilder>,
     matcher: SkimMatcherV2,
 }
 
 impl Default for Lookup {
     fn default() -> Self {
         Self {
-            one_typo: LevenshteinAutomatonBuilder::new(1, true),
-            two_typos: LevenshteinAutomatonBuilder::new(2, true),
+            one_typo: OnceLock::new(),
+            two_typos: OnceLock::new(),
             matcher: SkimMatcherV2::default(),
         }
     }
 }
 
 impl Lookup {
+    /// The automaton builder for `distance` edits (1 or 2), made on first use: the one for
+    /// two edits takes about half a millisecond, which start-up need not wait for.
+    fn builder(&self, distance: u8) -> &LevenshteinAutomatonBuilder {
+        let cell = if distance >= 2 {
+            &self.two_typos
+        } else {
+            &self.one_typo
+        };
+        cell.get_or_init(|| LevenshteinAutomatonBuilder::new(distance.min(2), true))
+    }
+
     /// Every vocabulary word `word` stands for, each once, best way first.
     pub fn matches(&self, index: &Index, word: &QueryWord) -> Vec<WordMatch> {
         let mut found = Found::default();
@@ -112,9 +125,9 @@ impl Lookup {
     /// Vocabulary words within `distance` edits of `text` (1 or 2), with their edits.
     pub fn nearby(&self, index: &Index, text: &str, distance: u8) -> Vec<(u32, u8)> {
         let builder = if distance >= 2 {
-            &self.two_typos
+            self.builder(2)
         } else {
-            &self.one_typo
+            self.builder(1)
         };
         let dfa = builder.build_dfa(text);
         let mut stream = index.fst().search_with_state(&dfa).into_stream();
@@ -130,9 +143,9 @@ impl Lookup {
     /// Words within one edit (two for long words) of `word`, a transposition counting one.
     fn typos(&self, index: &Index, word: &QueryWord, letters: usize, found: &mut Found) {
         let builder = if letters >= TWO_TYPOS_FROM {
-            &self.two_typos
+            self.builder(2)
         } else {
-            &self.one_typo
+            self.builder(1)
         };
         let dfa = if word.prefix {
             builder.build_prefix_dfa(&word.text)
