@@ -22,10 +22,12 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => self.click(at),
             _ => return,
         };
-        if let Some(effect) = action.and_then(|action| self.update(action)) {
+        let effect = action.and_then(|action| self.update(action));
+        // A click or the wheel leaves no message of its own; one from its effect stays.
+        self.status = None;
+        if let Some(effect) = effect {
             self.apply(effect);
         }
-        self.status = None;
     }
 
     const fn wheel(&self, at: Position, delta: isize) -> Option<Action> {
