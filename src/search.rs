@@ -1,14 +1,14 @@
 //! Search over a catalog, by words, ranked by the rules in [`rank`].
 //!
-//! Search over a catalog, the same for the explorer and for `hepatree search`: the query is
-//! split into folded words ([`normalize`]); each word finds the vocabulary words it stands
-//! for ([`lookup`]) and, through the index ([`index`]), the topics holding them; the topics
-//! are ordered by the rules in [`rank`]; the shown ones get their matched words marked and,
-//! for text matches, a snippet ([`snippet`]). When nothing matches, [`suggest`] says which
-//! words the base lacks and what is close to them.
+//! The same search serves the explorer and `hepatree search`: the query is split into
+//! folded words ([`normalize`]); each word finds the vocabulary words it stands for
+//! (`lookup`) and, through the index (`index`), the topics holding them; the topics are
+//! ordered by the rules in [`rank`]; the shown ones get their matched words marked and, for
+//! text matches, a snippet (`snippet`). When nothing matches, `suggest` says which words
+//! the base lacks and what is close to them.
 //!
 //! The index picks the candidates, so no keystroke scans every title. Each search keeps
-//! its words' matches ([`slot`]), and the next keystroke reuses those of the words it did
+//! its words' matches (`slot`), and the next keystroke reuses those of the words it did
 //! not change: typing usually changes only the last word.
 
 mod best;

@@ -1,6 +1,6 @@
 //! Every rule that orders search results, in one place.
 //!
-//! Each query word is matched on its own (see [`super::lookup`]) and, per topic, keeps its
+//! Each query word is matched on its own (see `lookup`) and, per topic, keeps its
 //! best match. Topics are then ordered by, in turn:
 //!
 //! 1. **Whole name**: the query is, word for word (compared by stem), the topic's title
