@@ -104,6 +104,22 @@ pub fn footer_hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The keys for `actions` in `context`, each by its first key and label, as a popup's
+/// bottom line shows them: " Enter go to · d remove · Esc close ". Taken from the table,
+/// so a popup never names a key the table does not bind.
+pub fn popup_hint(context: Context, actions: &[Action]) -> String {
+    let hints: Vec<String> = actions
+        .iter()
+        .filter_map(|&action| {
+            BINDINGS
+                .iter()
+                .find(|b| b.context == context && b.action == action)
+                .map(|b| format!("{} {}", keys_label(&b.keys[..1]), b.label))
+        })
+        .collect();
+    format!(" {} ", hints.join(" · "))
+}
+
 /// All keys of a binding, as shown to a reader: `j/↓`.
 pub fn keys_label(keys: &[Key]) -> String {
     keys.iter()

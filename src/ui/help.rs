@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use crate::action::Action;
 use crate::app::App;
 use crate::document::display_width;
 use crate::keymap::{self, BINDINGS, Context};
@@ -41,7 +42,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" Keys ")
-        .title_bottom(Line::from(" Esc closes · j/k scroll ").right_aligned())
+        .title_bottom(
+            Line::from(keymap::popup_hint(
+                Context::Help,
+                &[Action::CloseOverlay, Action::ScrollDown],
+            ))
+            .right_aligned(),
+        )
         .border_style(theme.border_focused);
     let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
     Paragraph::new(lines)

@@ -8,7 +8,13 @@ use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
 };
 
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap::{self, Context};
+
+/// What a list popup's bottom line offers, from the key table.
+const BOOKMARK_HINTS: [Action; 3] = [Action::ListAccept, Action::ListRemove, Action::CloseOverlay];
+const TERM_HINTS: [Action; 2] = [Action::ListAccept, Action::CloseOverlay];
 
 pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
@@ -18,7 +24,9 @@ pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(format!(" Bookmarks ({}) ", items.len()))
-        .title_bottom(Line::from(" Enter go · d remove · Esc close ").right_aligned())
+        .title_bottom(
+            Line::from(keymap::popup_hint(Context::Bookmarks, &BOOKMARK_HINTS)).right_aligned(),
+        )
         .border_style(theme.border_focused);
     if items.is_empty() {
         Paragraph::new(Line::styled(
@@ -64,7 +72,7 @@ pub fn render_term(app: &App, term: usize, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(format!(" {} ", node.title))
-        .title_bottom(Line::from(" Enter open · Esc back to the topic ").right_aligned())
+        .title_bottom(Line::from(keymap::popup_hint(Context::Term, &TERM_HINTS)).right_aligned())
         .border_style(theme.border_focused);
     let inner = block.inner(popup);
     block.render(popup, buf);
