@@ -104,9 +104,10 @@ pub fn footer_hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The keys for `actions` in `context`, each by its first key and label, as a popup's
-/// bottom line shows them: " Enter go to · d remove · Esc close ". Taken from the table,
-/// so a popup never names a key the table does not bind.
+/// The keys for `actions` in `context`, as a popup's bottom line shows them.
+///
+/// Each is given by its first key and label: " Enter go to · d remove · Esc close ". Taken
+/// from the table, so a popup never names a key the table does not bind.
 pub fn popup_hint(context: Context, actions: &[Action]) -> String {
     let hints: Vec<String> = actions
         .iter()
