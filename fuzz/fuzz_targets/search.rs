@@ -13,7 +13,7 @@ use std::sync::{LazyLock, Mutex};
 use hepatree::app::{App, Origin, Overlay, SearchState};
 use hepatree::catalog::Catalog;
 use hepatree::knowledge::{self, EMBEDDED};
-use hepatree::search::{Field, SearchIndex};
+use hepatree::search::{Field, Hit, SearchIndex};
 use hepatree::theme::COLOR;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
@@ -25,16 +25,21 @@ const LIMIT: usize = 200;
 
 struct Shipped {
     app: App,
+    /// The index typed into, which keeps each search's words for the next, and another
+    /// that only ever answers the final query.
     index: SearchIndex,
+    fresh: SearchIndex,
     terminal: Terminal<TestBackend>,
 }
 
 static SHIPPED: LazyLock<Mutex<Shipped>> = LazyLock::new(|| {
     let catalog = Catalog::new(knowledge::parse(EMBEDDED).expect("the shipped base loads"));
     let index = SearchIndex::new(&catalog);
+    let fresh = SearchIndex::new(&catalog);
     Mutex::new(Shipped {
         app: App::new(catalog, &COLOR),
         index,
+        fresh,
         terminal: Terminal::new(TestBackend::new(100, 30)).expect("terminal"),
     })
 });
@@ -45,6 +50,7 @@ fuzz_target!(|data: &[u8]| {
     let Shipped {
         app,
         index,
+        fresh,
         terminal,
     } = &mut *shipped;
     let catalog = &app.catalog;
@@ -64,12 +70,20 @@ fuzz_target!(|data: &[u8]| {
             c => state.push(c, catalog, index),
         }
     }
-    let fresh = index.search(catalog, &state.query, LIMIT);
+    let fresh = fresh.search(catalog, &state.query, LIMIT);
+    let nodes = |hits: &[Hit]| hits.iter().map(|h| h.node).collect::<Vec<_>>();
     assert_eq!(
-        state.hits, fresh,
+        nodes(&state.hits),
+        nodes(&fresh),
         "typed and fresh results differ for {:?}",
         state.query
     );
+    // The prompt details only the hits near the cursor; those must match too.
+    for (typed, fresh) in state.hits.iter().zip(&fresh) {
+        if !typed.title_marks.is_empty() || typed.snippet.is_some() || typed.field != Field::Title {
+            assert_eq!(typed, fresh, "details differ for {:?}", state.query);
+        }
+    }
     for hit in &state.hits {
         let node = catalog.node(hit.node);
         let in_bounds = |marks: &[usize], text: &str| {
