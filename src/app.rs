@@ -28,8 +28,8 @@ use crate::keymap::{self, Context};
 use crate::knowledge::Kind;
 use crate::outline::Outline;
 use crate::search::SearchIndex;
+use crate::session_store::Store;
 use crate::signals::Stop;
-use crate::state::Store;
 use crate::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

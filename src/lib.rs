@@ -9,8 +9,8 @@
 //!   definitions (ui/lists.rs)
 //! ```
 //!
-//! The pure parts (knowledge, catalog, markup, document, search, outline, history, state)
-//! import nothing from ratatui. One path changes state:
+//! The pure parts (knowledge, catalog, markup, document, search, outline, history and the
+//! session store, `session_store`) import nothing from ratatui. One path changes state:
 //!
 //! ```text
 //! key ─ keymap.rs ─┐
@@ -47,9 +47,9 @@ pub mod sanitize;
 #[cfg(feature = "dev")]
 pub mod screenshot;
 pub mod search;
+pub mod session_store;
 pub mod signals;
 pub mod startup;
-pub mod state;
 #[cfg(feature = "dev")]
 pub mod synth;
 pub mod theme;

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::history::{History, Location};
-use crate::state::{Place, Session, Store, VERSION};
+use crate::session_store::{Place, Session, Store, VERSION};
 
 impl App {
     /// The state worth keeping: position, open branches, bookmarks and history.

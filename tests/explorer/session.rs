@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use hepatree::app::App;
-use hepatree::state::{Session, Store};
+use hepatree::session_store::{Session, Store};
 use hepatree::theme::COLOR;
 use support::{app_with, id_of, play_on, selected_id};
 
@@ -100,7 +100,7 @@ fn ids_that_no_longer_exist_are_dropped_quietly() {
         selected: Some("gone".to_owned()),
         open: vec!["care".to_owned(), "nope".to_owned()],
         bookmarks: vec!["pests".to_owned(), "vanished".to_owned()],
-        back: vec![hepatree::state::Place {
+        back: vec![hepatree::session_store::Place {
             id: "lost".to_owned(),
             scroll: 3,
         }],

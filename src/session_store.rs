@@ -1,6 +1,6 @@
-//! The saved session of one knowledge file.
+//! The session store: the saved session of one knowledge file.
 //!
-//! The saved session (bookmarks, last position, history) of one knowledge file, kept in the
+//! A session (bookmarks, last position, history) is kept per knowledge file in the
 //! platform's state directory. Nothing here may stop the explorer: a damaged, unreadable or
 //! newer file is set aside under another name and the reader starts clean with a notice; a
 //! failed save leaves the previous file as it was.
