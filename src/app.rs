@@ -42,10 +42,20 @@ pub enum Focus {
 pub enum Overlay {
     None,
     Search,
-    Help,
-    Bookmarks,
-    /// A glossary term's definition, opened from the topic that uses it.
-    Term(usize),
+    /// The keys, scrolled this far.
+    Help {
+        scroll: usize,
+    },
+    /// The bookmark list, with the row chosen.
+    Bookmarks {
+        cursor: usize,
+    },
+    /// A glossary term's definition, opened from the topic that uses it, with the row
+    /// chosen in its list (the entry itself, then related topics).
+    Term {
+        node: usize,
+        cursor: usize,
+    },
 }
 
 pub struct App {
@@ -56,7 +66,6 @@ pub struct App {
     pub overlay: Overlay,
     pub search: SearchState,
     pub detail: DetailState,
-    pub help_scroll: usize,
     pub tree_list: ListState,
     /// Where the panes were drawn last, for the mouse and for paging.
     pub tree_area: Rect,
@@ -71,8 +80,6 @@ pub struct App {
     pub filter_kinds: Vec<Kind>,
     /// Index into `filter_kinds` of the filter in force.
     pub filter: Option<usize>,
-    /// The row selected in a list overlay (bookmarks, a term's related topics).
-    pub list_cursor: usize,
     /// A one-line message for the reader, shown in the footer until the next key.
     pub status: Option<String>,
     /// Text waiting to be sent to the clipboard by the terminal loop.
@@ -96,7 +103,6 @@ impl App {
             overlay: Overlay::None,
             search: SearchState::default(),
             detail: DetailState::default(),
-            help_scroll: 0,
             tree_list: ListState::default(),
             tree_area: Rect::default(),
             detail_area: Rect::default(),
@@ -107,7 +113,6 @@ impl App {
             bookmarks: Vec::new(),
             filter_kinds,
             filter: None,
-            list_cursor: 0,
             status: None,
             clipboard: None,
             store: None,
@@ -158,9 +163,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         match self.overlay {
             Overlay::Search => vec![Context::Always, Context::Search],
-            Overlay::Help => vec![Context::Always, Context::Help],
-            Overlay::Bookmarks => vec![Context::Always, Context::Bookmarks],
-            Overlay::Term(_) => vec![Context::Always, Context::Term],
+            Overlay::Help { .. } => vec![Context::Always, Context::Help],
+            Overlay::Bookmarks { .. } => vec![Context::Always, Context::Bookmarks],
+            Overlay::Term { .. } => vec![Context::Always, Context::Term],
             Overlay::None => {
                 let pane = match self.focus {
                     Focus::Tree => Context::Tree,
@@ -227,7 +232,7 @@ impl App {
             Action::FilterNext => self.cycle_filter(1),
             Action::FilterPrevious => self.cycle_filter(-1),
             Action::ToggleBookmark => effect = self.toggle_bookmark(),
-            Action::OpenBookmarks => self.open_list(Overlay::Bookmarks),
+            Action::OpenBookmarks => self.overlay = Overlay::Bookmarks { cursor: 0 },
             Action::ListNext => self.move_list(1),
             Action::ListPrevious => self.move_list(-1),
             Action::ListAccept => self.accept_list(),
@@ -253,10 +258,9 @@ impl App {
     }
 
     const fn toggle_help(&mut self) {
-        self.help_scroll = 0;
         self.overlay = match self.overlay {
-            Overlay::Help => Overlay::None,
-            _ => Overlay::Help,
+            Overlay::Help { .. } => Overlay::None,
+            _ => Overlay::Help { scroll: 0 },
         };
     }
 
@@ -272,8 +276,8 @@ impl App {
     }
 
     fn scroll(&mut self, delta: isize) {
-        if self.overlay == Overlay::Help {
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta);
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            *scroll = scroll.saturating_add_signed(delta);
         } else {
             self.detail.scroll_by(delta);
         }

@@ -50,8 +50,8 @@ impl Widget for &mut App {
         self.tree_area = left;
         self.detail_area = right;
         detail::lay_out(self, right);
-        if self.overlay == Overlay::Help {
-            help::lay_out(self, body);
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            *scroll = help::clamp_scroll(self.theme, *scroll, body);
         }
         let mut hits = std::mem::take(&mut self.hits);
         let mut list_state = std::mem::take(&mut self.tree_list);
@@ -62,9 +62,9 @@ impl Widget for &mut App {
         match app.overlay {
             Overlay::None => {}
             Overlay::Search => search::render(app, body, buf),
-            Overlay::Help => help::render(app, body, buf),
-            Overlay::Bookmarks => lists::render_bookmarks(app, body, buf),
-            Overlay::Term(term) => lists::render_term(app, term, body, buf),
+            Overlay::Help { scroll } => help::render(app, scroll, body, buf),
+            Overlay::Bookmarks { .. } => lists::render_bookmarks(app, body, buf),
+            Overlay::Term { node, .. } => lists::render_term(app, node, body, buf),
         }
         self.hits = hits;
         self.tree_list = list_state;

@@ -18,17 +18,20 @@ impl App {
         Some(Effect::SaveSession)
     }
 
-    pub(super) const fn open_list(&mut self, overlay: Overlay) {
-        self.overlay = overlay;
-        self.list_cursor = 0;
+    /// The row chosen in the open list overlay (0 when none is open).
+    pub const fn list_cursor(&self) -> usize {
+        match self.overlay {
+            Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } => cursor,
+            _ => 0,
+        }
     }
 
     /// What the open list overlay lists, as nodes to jump to: the bookmarks, or a term's
     /// own glossary entry followed by its related topics.
     pub fn list_items(&self) -> Vec<usize> {
         match self.overlay {
-            Overlay::Bookmarks => self.bookmarks.clone(),
-            Overlay::Term(term) => std::iter::once(term)
+            Overlay::Bookmarks { .. } => self.bookmarks.clone(),
+            Overlay::Term { node: term, .. } => std::iter::once(term)
                 .chain(
                     self.catalog
                         .node(term)
@@ -43,21 +46,26 @@ impl App {
 
     pub(super) fn move_list(&mut self, delta: isize) {
         let last = self.list_items().len().saturating_sub(1);
-        self.list_cursor = self.list_cursor.saturating_add_signed(delta).min(last);
+        if let Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } = &mut self.overlay {
+            *cursor = cursor.saturating_add_signed(delta).min(last);
+        }
     }
 
     pub(super) fn accept_list(&mut self) {
-        if let Some(&node) = self.list_items().get(self.list_cursor) {
+        if let Some(&node) = self.list_items().get(self.list_cursor()) {
             self.overlay = Overlay::None;
             self.jump(node);
         }
     }
 
     pub(super) fn remove_from_list(&mut self) -> Option<Effect> {
-        if self.overlay != Overlay::Bookmarks || self.list_cursor >= self.bookmarks.len() {
+        let Overlay::Bookmarks { cursor } = self.overlay else {
+            return None;
+        };
+        if cursor >= self.bookmarks.len() {
             return None;
         }
-        let node = self.bookmarks.remove(self.list_cursor);
+        let node = self.bookmarks.remove(cursor);
         let title = &self.catalog.node(node).title;
         self.status = Some(format!("Removed the bookmark on “{title}”"));
         self.move_list(0);

@@ -33,8 +33,10 @@ impl App {
     const fn wheel(&self, at: Position, delta: isize) -> Option<Action> {
         let (next, previous) = match self.overlay {
             Overlay::Search => (Action::SearchNext, Action::SearchPrevious),
-            Overlay::Bookmarks | Overlay::Term(_) => (Action::ListNext, Action::ListPrevious),
-            Overlay::Help => return Some(Action::ScrollBy(delta)),
+            Overlay::Bookmarks { .. } | Overlay::Term { .. } => {
+                (Action::ListNext, Action::ListPrevious)
+            }
+            Overlay::Help { .. } => return Some(Action::ScrollBy(delta)),
             Overlay::None if self.tree_area.contains(at) => return Some(Action::MoveBy(delta)),
             Overlay::None if self.detail_area.contains(at) => {
                 return Some(Action::ScrollBy(delta));

@@ -103,8 +103,10 @@ impl App {
         match target.kind {
             TargetKind::Link => self.jump(target.node),
             TargetKind::Term => {
-                self.overlay = Overlay::Term(target.node);
-                self.list_cursor = 0;
+                self.overlay = Overlay::Term {
+                    node: target.node,
+                    cursor: 0,
+                };
             }
         }
     }

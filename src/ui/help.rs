@@ -9,6 +9,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::document::display_width;
 use crate::keymap::{self, BINDINGS, Context};
+use crate::theme::Theme;
 
 const ORDER: [Context; 8] = [
     Context::Always,
@@ -27,17 +28,16 @@ fn popup(area: Rect, lines: usize) -> Rect {
     super::centered(area, 64, height)
 }
 
-/// Keeps the help's scroll position within what the popup on `area` can scroll.
-pub fn lay_out(app: &mut App, area: Rect) {
-    let lines = help_lines(app).len();
+/// The help's scroll position kept within what the popup on `area` can scroll.
+pub fn clamp_scroll(theme: &Theme, scroll: usize, area: Rect) -> usize {
+    let lines = help_lines(theme).len();
     let popup = popup(area, lines);
-    let max_scroll = lines.saturating_sub(usize::from(popup.height.saturating_sub(2)));
-    app.help_scroll = app.help_scroll.min(max_scroll);
+    scroll.min(lines.saturating_sub(usize::from(popup.height.saturating_sub(2))))
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let lines = help_lines(app);
+    let lines = help_lines(theme);
     let popup = popup(area, lines.len());
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -50,15 +50,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .right_aligned(),
         )
         .border_style(theme.border_focused);
-    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     Paragraph::new(lines)
         .block(block)
         .scroll((scroll, 0))
         .render(popup, buf);
 }
 
-fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let theme = app.theme;
+fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in ORDER {
         let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.context == context).collect();

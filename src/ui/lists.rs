@@ -107,6 +107,6 @@ fn render_list(app: &App, rows: Vec<ListItem>, block: Block, area: Rect, buf: &m
         .block(block)
         .highlight_style(app.theme.selected)
         .style(Style::new());
-    let mut state = ListState::default().with_selected(Some(app.list_cursor));
+    let mut state = ListState::default().with_selected(Some(app.list_cursor()));
     StatefulWidget::render(list, area, buf, &mut state);
 }

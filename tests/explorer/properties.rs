@@ -135,11 +135,14 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
         Overlay::Search => {
             prop_assert!(app.search.hits.is_empty() || app.search.cursor < app.search.hits.len());
         }
-        Overlay::Bookmarks => {
-            prop_assert!(app.bookmarks.is_empty() || app.list_cursor < app.bookmarks.len());
+        Overlay::Bookmarks { cursor } => {
+            prop_assert!(app.bookmarks.is_empty() || cursor < app.bookmarks.len());
         }
-        Overlay::Term(term) => prop_assert!(term < count),
-        Overlay::None | Overlay::Help => {}
+        Overlay::Term { node, cursor } => {
+            prop_assert!(node < count);
+            prop_assert!(cursor < app.list_items().len());
+        }
+        Overlay::None | Overlay::Help { .. } => {}
     }
     check_footer(app, terminal)
 }

@@ -85,7 +85,10 @@ fn back_and_forward_retrace_links_searches_and_glossary_jumps() {
     let text = play_on(&mut app, "gn<enter>", 80, 24);
     assert_eq!(
         app.overlay,
-        Overlay::Term(app.catalog.index_of("glossary:mulch").expect("term"))
+        Overlay::Term {
+            node: app.catalog.index_of("glossary:mulch").expect("term"),
+            cursor: 0
+        }
     );
     assert!(text.contains("A layer spread on the soil"), "{text}");
     play_on(&mut app, "<enter>", 80, 24);
@@ -130,7 +133,13 @@ fn glossary_terms_are_marked_and_open_a_popup() {
     // Roots and soil mentions loam, a glossary term.
     let (mut app, text) = screen("jlln<enter>", 80, 24);
     let loam = app.catalog.index_of("glossary:loam").expect("term");
-    assert_eq!(app.overlay, Overlay::Term(loam));
+    assert_eq!(
+        app.overlay,
+        Overlay::Term {
+            node: loam,
+            cursor: 0
+        }
+    );
     assert_eq!(selected_id(&app), "roots", "the topic stays open behind");
     insta::assert_snapshot!("term_popup_80x24", text);
     play_on(&mut app, "<esc>", 80, 24);
@@ -192,7 +201,7 @@ fn following_a_link_out_of_the_filter_lifts_it() {
 #[test]
 fn bookmarks_are_added_listed_jumped_to_and_removed() {
     let (app, text) = screen("mjm'", 80, 24);
-    assert_eq!(app.overlay, Overlay::Bookmarks);
+    assert_eq!(app.overlay, Overlay::Bookmarks { cursor: 0 });
     insta::assert_snapshot!("bookmarks_80x24", text);
     let (app, _) = screen("mjm'<enter>", 80, 24);
     assert_eq!(selected_id(&app), "welcome");
