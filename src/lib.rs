@@ -36,14 +36,14 @@ pub mod cli;
 pub mod clipboard;
 pub mod document;
 pub mod history;
-pub mod input;
+pub(crate) mod input;
 pub mod keymap;
 #[cfg(feature = "dev")]
 pub mod keys;
 pub mod knowledge;
-pub mod markup;
+pub(crate) mod markup;
 pub mod outline;
-pub mod sanitize;
+pub(crate) mod sanitize;
 #[cfg(feature = "dev")]
 pub mod screenshot;
 pub mod search;
