@@ -211,11 +211,11 @@ impl SearchIndex {
     }
 
     /// Why `query` found nothing: the words the base lacks and the closest words it has.
-    pub fn explain_empty(&self, query: &str) -> NoMatch {
-        let query = Query::read(query);
+    pub fn explain_empty(&self, text: &str) -> NoMatch {
+        let query = Query::read(text);
         let mut why = suggest::explain(&self.index, &self.lookup, &query.searched);
         for word in &mut why.missing {
-            *word = query.as_typed(word);
+            *word = query.as_typed(text, word);
         }
         why
     }

@@ -55,8 +55,9 @@ impl HitMap {
     /// The row, link or term at `at`; a link or term only if it belongs to `topic` (the one
     /// selected now: a key may have changed it since the frame was drawn).
     pub fn at(&self, at: Position, topic: Option<usize>) -> Option<Hit> {
-        let targets = self.targets.iter().filter(|_| self.topic == topic);
-        if let Some(&(_, target)) = targets.clone().find(|(cells, _)| cells.contains(at)) {
+        if self.topic == topic
+            && let Some(&(_, target)) = self.targets.iter().find(|(cells, _)| cells.contains(at))
+        {
             return Some(Hit::Target(target));
         }
         if self.rows.contains(at) {

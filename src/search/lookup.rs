@@ -6,7 +6,7 @@
 use fst::{IntoStreamer, Streamer};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -124,41 +124,20 @@ impl Lookup {
 
     /// Vocabulary words within `distance` edits of `text` (1 or 2), with their edits.
     pub fn nearby(&self, index: &Index, text: &str, distance: u8) -> Vec<(u32, u8)> {
-        let builder = if distance >= 2 {
-            self.builder(2)
-        } else {
-            self.builder(1)
-        };
-        let dfa = builder.build_dfa(text);
-        let mut stream = index.fst().search_with_state(&dfa).into_stream();
-        let mut out = Vec::new();
-        while let Some((_, id, state)) = stream.next() {
-            if let Distance::Exact(edits) = dfa.distance(state) {
-                out.push((u32::try_from(id).unwrap_or(u32::MAX), edits));
-            }
-        }
-        out
+        accepted(index, &self.builder(distance).build_dfa(text))
     }
 
     /// Words within one edit (two for long words) of `word`, a transposition counting one.
     fn typos(&self, index: &Index, word: &QueryWord, letters: usize, found: &mut Found) {
-        let builder = if letters >= TWO_TYPOS_FROM {
-            self.builder(2)
-        } else {
-            self.builder(1)
-        };
+        let builder = self.builder(if letters >= TWO_TYPOS_FROM { 2 } else { 1 });
         let dfa = if word.prefix {
             builder.build_prefix_dfa(&word.text)
         } else {
             builder.build_dfa(&word.text)
         };
-        let mut stream = index.fst().search_with_state(&dfa).into_stream();
-        while let Some((_, id, state)) = stream.next() {
-            if let Distance::Exact(typos) = dfa.distance(state) {
-                let id = u32::try_from(id).unwrap_or(u32::MAX);
-                if !is_stop_word(index.word(id)) {
-                    found.add(WordMatch::partial(id, u32::from(typos.max(1))));
-                }
+        for (id, typos) in accepted(index, &dfa) {
+            if !is_stop_word(index.word(id)) {
+                found.add(WordMatch::partial(id, u32::from(typos.max(1))));
             }
         }
     }
@@ -194,6 +173,18 @@ impl Lookup {
             }
         }
     }
+}
+
+/// The vocabulary words `dfa` accepts, with their edits.
+fn accepted(index: &Index, dfa: &DFA) -> Vec<(u32, u8)> {
+    let mut stream = index.fst().search_with_state(dfa).into_stream();
+    let mut out = Vec::new();
+    while let Some((_, id, state)) = stream.next() {
+        if let Distance::Exact(edits) = dfa.distance(state) {
+            out.push((u32::try_from(id).unwrap_or(u32::MAX), edits));
+        }
+    }
+    out
 }
 
 /// Which ASCII letters and digits `word` holds, one bit each.

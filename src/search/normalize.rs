@@ -45,7 +45,8 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// Folds one word (or any text) as the index does, compounds and separators aside.
-pub fn fold(text: &str) -> String {
+#[cfg(test)]
+fn fold(text: &str) -> String {
     words(text).concat()
 }
 

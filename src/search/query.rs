@@ -17,8 +17,6 @@ const MAX_PHRASE_WORDS: usize = 12;
 /// are searched for (common English words left out when there are others).
 pub struct Query {
     pub all: Vec<String>,
-    /// Each of `all` as the reader wrote it (lowercased, not folded), for messages.
-    typed: Vec<String>,
     pub searched: Vec<QueryWord>,
 }
 
@@ -45,26 +43,26 @@ impl Query {
             .collect();
         let mut searched = if content.is_empty() { words } else { content };
         searched.truncate(MAX_WORDS);
-        let mut typed = Vec::with_capacity(all.len());
-        normalize::for_each_raw_token(text, |token| {
-            if !token.compound {
-                typed.push(token.word.to_lowercase());
-            }
-        });
-        Self {
-            all,
-            typed,
-            searched,
-        }
+        Self { all, searched }
     }
 
-    /// A folded query word as the reader wrote it ("colour" for "color").
-    pub fn as_typed(&self, folded: &str) -> String {
-        self.all
-            .iter()
-            .position(|w| w == folded)
-            .and_then(|at| self.typed.get(at))
-            .map_or_else(|| folded.to_owned(), Clone::clone)
+    /// A folded word of the query `text` as the reader wrote it ("colour" for "color"),
+    /// for messages: worked out only when one is shown, not at every keystroke.
+    pub fn as_typed(&self, text: &str, folded: &str) -> String {
+        let Some(at) = self.all.iter().position(|w| w == folded) else {
+            return folded.to_owned();
+        };
+        let mut typed = None;
+        let mut n = 0;
+        normalize::for_each_raw_token(text, |token| {
+            if !token.compound {
+                if n == at {
+                    typed = Some(token.word.to_lowercase());
+                }
+                n += 1;
+            }
+        });
+        typed.unwrap_or_else(|| folded.to_owned())
     }
 }
 
