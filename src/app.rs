@@ -38,10 +38,11 @@ pub enum Focus {
     Detail,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Search,
+    /// The search prompt and its results.
+    Search(Box<SearchState>),
     /// The keys, scrolled this far.
     Help {
         scroll: usize,
@@ -64,7 +65,6 @@ pub struct App {
     pub outline: Outline,
     pub focus: Focus,
     pub overlay: Overlay,
-    pub search: SearchState,
     pub detail: DetailState,
     pub tree_list: ListState,
     /// Where the panes were drawn last, for the mouse and for paging.
@@ -101,7 +101,6 @@ impl App {
             outline,
             focus: Focus::Tree,
             overlay: Overlay::None,
-            search: SearchState::default(),
             detail: DetailState::default(),
             tree_list: ListState::default(),
             tree_area: Rect::default(),
@@ -162,7 +161,7 @@ impl App {
     /// The keymap contexts that apply now, most specific last in lookup order.
     pub fn contexts(&self) -> Vec<Context> {
         match self.overlay {
-            Overlay::Search => vec![Context::Always, Context::Search],
+            Overlay::Search(_) => vec![Context::Always, Context::Search],
             Overlay::Help { .. } => vec![Context::Always, Context::Help],
             Overlay::Bookmarks { .. } => vec![Context::Always, Context::Bookmarks],
             Overlay::Term { .. } => vec![Context::Always, Context::Term],
@@ -257,7 +256,7 @@ impl App {
         effect
     }
 
-    const fn toggle_help(&mut self) {
+    fn toggle_help(&mut self) {
         self.overlay = match self.overlay {
             Overlay::Help { .. } => Overlay::None,
             _ => Overlay::Help { scroll: 0 },

@@ -59,12 +59,12 @@ impl Widget for &mut App {
         tree::render(app, &mut list_state, &mut hits, left, buf);
         detail::render(app, &mut hits, right, buf);
         footer::render(app, bottom, buf);
-        match app.overlay {
+        match &app.overlay {
             Overlay::None => {}
-            Overlay::Search => search::render(app, body, buf),
-            Overlay::Help { scroll } => help::render(app, scroll, body, buf),
+            Overlay::Search(search) => search::render(app, search, body, buf),
+            Overlay::Help { scroll } => help::render(app, *scroll, body, buf),
             Overlay::Bookmarks { .. } => lists::render_bookmarks(app, body, buf),
-            Overlay::Term { node, .. } => lists::render_term(app, node, body, buf),
+            Overlay::Term { node, .. } => lists::render_term(app, *node, body, buf),
         }
         self.hits = hits;
         self.tree_list = list_state;

@@ -32,7 +32,7 @@ impl App {
 
     const fn wheel(&self, at: Position, delta: isize) -> Option<Action> {
         let (next, previous) = match self.overlay {
-            Overlay::Search => (Action::SearchNext, Action::SearchPrevious),
+            Overlay::Search(_) => (Action::SearchNext, Action::SearchPrevious),
             Overlay::Bookmarks { .. } | Overlay::Term { .. } => {
                 (Action::ListNext, Action::ListPrevious)
             }

@@ -16,23 +16,31 @@ pub struct Origin {
     pub scroll: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchState {
     pub query: String,
     pub hits: Vec<Hit>,
     pub cursor: usize,
     /// How many of the hits carry their details (see [`SearchIndex::search_detailed`]).
     detailed: usize,
-    pub origin: Option<Origin>,
+    pub origin: Origin,
     /// Why the query found nothing, when it did.
     pub empty: Option<NoMatch>,
 }
 
 impl SearchState {
-    pub fn open(&mut self, origin: Origin, catalog: &Catalog, index: &SearchIndex) {
-        self.query.clear();
-        self.origin = Some(origin);
-        self.refresh(catalog, index);
+    /// A search opened from `origin`, with an empty query and its results.
+    pub fn open(origin: Origin, catalog: &Catalog, index: &SearchIndex) -> Self {
+        let mut search = Self {
+            query: String::new(),
+            hits: Vec::new(),
+            cursor: 0,
+            detailed: DETAILED,
+            origin,
+            empty: None,
+        };
+        search.refresh(catalog, index);
+        search
     }
 
     pub fn push(&mut self, c: char, catalog: &Catalog, index: &SearchIndex) {

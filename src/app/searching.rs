@@ -1,23 +1,33 @@
 //! The search overlay's actions: opening it, typing, moving through the results, and
 //! jumping to one or going back to where the reader was.
 
-use super::{App, Origin, Overlay};
+use super::{App, Origin, Overlay, SearchState};
 use crate::action::Action;
 use crate::document::Highlight;
 use crate::search::Field;
 
 impl App {
     pub(super) fn update_search(&mut self, action: Action) {
-        let (catalog, index) = (&self.catalog, &self.index);
         match action {
             Action::OpenSearch => self.open_search(),
-            Action::SearchInput(c) => self.search.push(c, catalog, index),
-            Action::SearchBackspace => self.search.backspace(catalog, index),
-            Action::SearchDeleteWord => self.search.delete_word(catalog, index),
-            Action::SearchNext => self.search.move_cursor(1, catalog, index),
-            Action::SearchPrevious => self.search.move_cursor(-1, catalog, index),
             Action::SearchAccept => self.accept_search(),
             Action::SearchCancel => self.cancel_search(),
+            _ => self.edit_search(action),
+        }
+    }
+
+    /// Typing and moving through the results of the open search.
+    fn edit_search(&mut self, action: Action) {
+        let Overlay::Search(search) = &mut self.overlay else {
+            return;
+        };
+        let (catalog, index) = (&self.catalog, &self.index);
+        match action {
+            Action::SearchInput(c) => search.push(c, catalog, index),
+            Action::SearchBackspace => search.backspace(catalog, index),
+            Action::SearchDeleteWord => search.delete_word(catalog, index),
+            Action::SearchNext => search.move_cursor(1, catalog, index),
+            Action::SearchPrevious => search.move_cursor(-1, catalog, index),
             _ => {}
         }
     }
@@ -27,13 +37,16 @@ impl App {
             node: self.selected(),
             scroll: self.detail.scroll,
         };
-        self.search.open(origin, &self.catalog, &self.index);
-        self.overlay = Overlay::Search;
+        let search = SearchState::open(origin, &self.catalog, &self.index);
+        self.overlay = Overlay::Search(Box::new(search));
     }
 
     /// Jumps to the chosen result; the history remembers where the search started.
     fn accept_search(&mut self) {
-        let Some(hit) = self.search.chosen().cloned() else {
+        let Overlay::Search(search) = &self.overlay else {
+            return;
+        };
+        let Some(hit) = search.chosen().cloned() else {
             return;
         };
         self.overlay = Overlay::None;
@@ -43,12 +56,12 @@ impl App {
     }
 
     fn cancel_search(&mut self) {
-        self.overlay = Overlay::None;
-        if let Some(origin) = self.search.origin.take() {
-            if let Some(node) = origin.node {
-                self.show(node);
-            }
-            self.detail.scroll = origin.scroll;
+        let Overlay::Search(search) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return;
+        };
+        if let Some(node) = search.origin.node {
+            self.show(node);
         }
+        self.detail.scroll = search.origin.scroll;
     }
 }

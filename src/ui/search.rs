@@ -9,11 +9,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::App;
+use crate::app::{App, SearchState};
 use crate::search::{Field, Hit, NoMatch};
 use crate::theme::Theme;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     let popup = super::centered(area, area.width.saturating_sub(4).min(100), area.height);
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -27,23 +27,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let query = &app.search.query;
+    let query = &search.query;
     Line::from(vec![
         Span::styled("/ ", app.theme.prompt),
         Span::raw(query.as_str()),
         Span::styled("▏", app.theme.prompt),
     ])
     .render(prompt, buf);
-    Line::from(count_text(app))
+    Line::from(count_text(search))
         .style(app.theme.muted)
         .render(count, buf);
-    if app.search.hits.is_empty() {
-        Paragraph::new(empty_message(query, app.search.empty.as_ref()))
+    if search.hits.is_empty() {
+        Paragraph::new(empty_message(query, search.empty.as_ref()))
             .wrap(Wrap { trim: true })
             .render(results, buf);
         return;
     }
-    render_results(app, results, buf);
+    render_results(app, search, results, buf);
 }
 
 /// Says plainly that nothing matched, which words the base does not hold, and the closest
@@ -80,9 +80,9 @@ fn quoted(words: &[String]) -> String {
         .join(", ")
 }
 
-fn count_text(app: &App) -> String {
-    let hits = app.search.hits.len();
-    if app.search.query.trim().is_empty() {
+fn count_text(search: &SearchState) -> String {
+    let hits = search.hits.len();
+    if search.query.trim().is_empty() {
         "Type to search · showing the top-level topics".to_owned()
     } else if hits == 1 {
         "1 result".to_owned()
@@ -91,19 +91,12 @@ fn count_text(app: &App) -> String {
     }
 }
 
-fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_results(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     let per_page = usize::from(area.height / 2).max(1);
-    let offset = app.search.cursor.saturating_sub(per_page - 1);
+    let offset = search.cursor.saturating_sub(per_page - 1);
     let mut y = area.y;
-    for (n, hit) in app
-        .search
-        .hits
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(per_page)
-    {
-        let chosen = n == app.search.cursor;
+    for (n, hit) in search.hits.iter().enumerate().skip(offset).take(per_page) {
+        let chosen = n == search.cursor;
         let [first, second] = result_lines(app, hit);
         let row = Rect::new(area.x, y, area.width, 1);
         first.render(row, buf);

@@ -132,8 +132,8 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
     bookmarks.dedup();
     prop_assert_eq!(bookmarks.len(), app.bookmarks.len(), "bookmarks are unique");
     match app.overlay {
-        Overlay::Search => {
-            prop_assert!(app.search.hits.is_empty() || app.search.cursor < app.search.hits.len());
+        Overlay::Search(ref search) => {
+            prop_assert!(search.hits.is_empty() || search.cursor < search.hits.len());
         }
         Overlay::Bookmarks { cursor } => {
             prop_assert!(app.bookmarks.is_empty() || cursor < app.bookmarks.len());
