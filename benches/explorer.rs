@@ -96,7 +96,7 @@ fn benches(c: &mut Criterion) {
 
         let mut group = c.benchmark_group(format!("frame/{name}"));
         let mut app = App::new(catalog.clone(), &COLOR);
-        app.outline.reveal(topic);
+        app.show(topic);
         for (width, height) in [(120, 40), (250, 80)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
             group.bench_function(format!("{width}x{height}"), |b| {

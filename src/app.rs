@@ -6,28 +6,25 @@ mod hits;
 mod lists;
 mod mouse;
 mod navigate;
+mod parts;
 mod search_state;
 mod searching;
 mod session;
+mod view_of;
 
 use std::io;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::widgets::ListState;
 
 pub use self::detail::DetailState;
 pub use self::hits::{Hit, HitMap};
+use self::parts::{Model, Navigation, View};
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
-use crate::history::History;
 use crate::input;
 use crate::keymap::{self, Context};
-use crate::knowledge::Kind;
-use crate::outline::Outline;
-use crate::search::SearchIndex;
 use crate::session_store::Store;
 use crate::signals::Stop;
 use crate::theme::Theme;
@@ -60,62 +57,26 @@ pub enum Overlay {
 }
 
 pub struct App {
-    pub catalog: Catalog,
-    pub index: SearchIndex,
-    pub outline: Outline,
-    pub focus: Focus,
-    pub overlay: Overlay,
-    pub detail: DetailState,
-    pub tree_list: ListState,
-    /// Where the panes were drawn last, for the mouse and for paging.
-    pub tree_area: Rect,
-    pub detail_area: Rect,
-    /// What the last frame drew where, for the mouse.
-    pub hits: HitMap,
-    pub theme: &'static Theme,
-    pub should_quit: bool,
-    pub history: History,
-    pub bookmarks: Vec<usize>,
-    /// The kinds a filter can show, in the order the filter key cycles through them.
-    pub filter_kinds: Vec<Kind>,
-    /// Index into `filter_kinds` of the filter in force.
-    pub filter: Option<usize>,
-    /// A one-line message for the reader, shown in the footer until the next key.
-    pub status: Option<String>,
+    pub(crate) model: Model,
+    pub(crate) nav: Navigation,
+    pub(crate) view: View,
+    should_quit: bool,
     /// Text waiting to be sent to the clipboard by the terminal loop.
-    pub clipboard: Option<String>,
+    clipboard: Option<String>,
     /// Where the session is saved between runs; none in tests that do not ask for one.
-    pub store: Option<Store>,
-    /// The knowledge file's name, recorded in the saved session.
-    pub knowledge_name: String,
+    store: Option<Store>,
 }
 
 impl App {
     pub fn new(catalog: Catalog, theme: &'static Theme) -> Self {
-        let index = SearchIndex::new(&catalog);
-        let outline = Outline::new(&catalog);
-        let filter_kinds = navigate::filter_kinds(&catalog);
+        let nav = Navigation::new(&catalog);
         Self {
-            catalog,
-            index,
-            outline,
-            focus: Focus::Tree,
-            overlay: Overlay::None,
-            detail: DetailState::default(),
-            tree_list: ListState::default(),
-            tree_area: Rect::default(),
-            detail_area: Rect::default(),
-            hits: HitMap::default(),
-            theme,
+            model: Model::new(catalog),
+            nav,
+            view: View::new(theme),
             should_quit: false,
-            history: History::default(),
-            bookmarks: Vec::new(),
-            filter_kinds,
-            filter: None,
-            status: None,
             clipboard: None,
             store: None,
-            knowledge_name: String::new(),
         }
     }
 
@@ -160,13 +121,13 @@ impl App {
 
     /// The keymap contexts that apply now, most specific last in lookup order.
     pub fn contexts(&self) -> Vec<Context> {
-        match self.overlay {
+        match self.view.overlay {
             Overlay::Search(_) => vec![Context::Always, Context::Search],
             Overlay::Help { .. } => vec![Context::Always, Context::Help],
             Overlay::Bookmarks { .. } => vec![Context::Always, Context::Bookmarks],
             Overlay::Term { .. } => vec![Context::Always, Context::Term],
             Overlay::None => {
-                let pane = match self.focus {
+                let pane = match self.view.focus {
                     Focus::Tree => Context::Tree,
                     Focus::Detail => Context::Detail,
                 };
@@ -176,7 +137,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
-        self.status = None;
+        self.view.status = None;
         if let Some(action) = keymap::action_for(&self.contexts(), key)
             && let Some(effect) = self.update(action)
         {
@@ -194,7 +155,7 @@ impl App {
     }
 
     pub fn selected(&self) -> Option<usize> {
-        self.outline.selected()
+        self.nav.outline.selected()
     }
 
     /// The only place that changes the explorer's state; what it asks of the world outside
@@ -205,24 +166,24 @@ impl App {
         match action {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => self.toggle_help(),
-            Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::CloseOverlay => self.view.overlay = Overlay::None,
             Action::SwitchFocus => self.switch_focus(),
-            Action::SelectNext => self.outline.select_next(),
-            Action::SelectPrevious => self.outline.select_previous(),
-            Action::SelectFirst => self.outline.select_first(),
-            Action::SelectLast => self.outline.select_last(),
-            Action::PageDown => self.outline.move_by(self.tree_page()),
-            Action::PageUp => self.outline.move_by(-self.tree_page()),
-            Action::ExpandOrEnter => self.outline.expand_or_enter(),
-            Action::CollapseOrLeave => self.outline.collapse_or_leave(),
-            Action::ToggleNode => self.outline.toggle(),
-            Action::CollapseAll => self.outline.close_all(),
+            Action::SelectNext => self.nav.outline.select_next(),
+            Action::SelectPrevious => self.nav.outline.select_previous(),
+            Action::SelectFirst => self.nav.outline.select_first(),
+            Action::SelectLast => self.nav.outline.select_last(),
+            Action::PageDown => self.nav.outline.move_by(self.tree_page()),
+            Action::PageUp => self.nav.outline.move_by(-self.tree_page()),
+            Action::ExpandOrEnter => self.nav.outline.expand_or_enter(),
+            Action::CollapseOrLeave => self.nav.outline.collapse_or_leave(),
+            Action::ToggleNode => self.nav.outline.toggle(),
+            Action::CollapseAll => self.nav.outline.close_all(),
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
-            Action::ScrollPageDown => self.detail.scroll_by(self.detail.page()),
-            Action::ScrollPageUp => self.detail.scroll_by(-self.detail.page()),
-            Action::ScrollTop => self.detail.scroll = 0,
-            Action::ScrollBottom => self.detail.scroll_to_bottom(),
+            Action::ScrollPageDown => self.view.detail.scroll_by(self.view.detail.page()),
+            Action::ScrollPageUp => self.view.detail.scroll_by(-self.view.detail.page()),
+            Action::ScrollTop => self.view.detail.scroll = 0,
+            Action::ScrollBottom => self.view.detail.scroll_to_bottom(),
             Action::TargetNext => self.select_target(1),
             Action::TargetPrevious => self.select_target(-1),
             Action::TargetFollow => self.follow_target(),
@@ -231,7 +192,7 @@ impl App {
             Action::FilterNext => self.cycle_filter(1),
             Action::FilterPrevious => self.cycle_filter(-1),
             Action::ToggleBookmark => effect = self.toggle_bookmark(),
-            Action::OpenBookmarks => self.overlay = Overlay::Bookmarks { cursor: 0 },
+            Action::OpenBookmarks => self.view.overlay = Overlay::Bookmarks { cursor: 0 },
             Action::ListNext => self.move_list(1),
             Action::ListPrevious => self.move_list(-1),
             Action::ListAccept => self.accept_list(),
@@ -251,34 +212,34 @@ impl App {
             | Action::ClickDetail(_) => self.point(action),
         }
         if self.selected() != before && !navigate::keeps_scroll(action) {
-            self.detail.reset();
+            self.view.detail.reset();
         }
         effect
     }
 
     fn toggle_help(&mut self) {
-        self.overlay = match self.overlay {
+        self.view.overlay = match self.view.overlay {
             Overlay::Help { .. } => Overlay::None,
             _ => Overlay::Help { scroll: 0 },
         };
     }
 
     const fn switch_focus(&mut self) {
-        self.focus = match self.focus {
+        self.view.focus = match self.view.focus {
             Focus::Tree => Focus::Detail,
             Focus::Detail => Focus::Tree,
         };
     }
 
     fn tree_page(&self) -> isize {
-        isize::try_from(self.tree_area.height.saturating_sub(3).max(1)).unwrap_or(1)
+        isize::try_from(self.view.tree_area.height.saturating_sub(3).max(1)).unwrap_or(1)
     }
 
     fn scroll(&mut self, delta: isize) {
-        if let Overlay::Help { scroll } = &mut self.overlay {
+        if let Overlay::Help { scroll } = &mut self.view.overlay {
             *scroll = scroll.saturating_add_signed(delta);
         } else {
-            self.detail.scroll_by(delta);
+            self.view.detail.scroll_by(delta);
         }
     }
 }
@@ -303,7 +264,7 @@ mod tests {
             app.update(Action::ToggleBookmark),
             Some(Effect::SaveSession)
         );
-        assert_eq!(app.bookmarks, [0]);
+        assert_eq!(app.nav.bookmarks, [0]);
         assert_eq!(app.update(Action::CopyTopic), Some(Effect::Copy(0)));
         assert!(
             app.clipboard.is_none(),

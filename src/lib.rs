@@ -20,10 +20,13 @@
 //!                                                   (carried out after)   └─ next event
 //! ```
 //!
-//! `app/` holds the jumps and filter (`navigate.rs`), the list overlays, the search
-//! overlay's actions (`searching.rs`), the mouse, the detail pane's state and the saved
-//! session. Drawing settles the layout first (areas, the topic's layout and scroll), then
-//! draws from the state as it is.
+//! The state is `App` in three parts (`app/parts.rs`): the model (catalog, search index),
+//! the navigation (outline, history, bookmarks, filter) and the view (focus, the overlay
+//! with its own state, the detail pane, the hit map). `app/` holds the jumps and filter
+//! (`navigate.rs`), the list overlays, the search overlay's state and actions
+//! (`search_state.rs`, `searching.rs`), the mouse, the detail pane's state and the saved
+//! session; outside callers read the state through `app/view_of.rs`. Drawing settles the
+//! layout first (areas, the topic's layout and scroll), then draws from the state as it is.
 //!
 //! Development tools (key notation for tests, off-terminal screenshots, synthetic files)
 //! are built only with the `dev` feature, which the tests, examples and benchmarks turn on

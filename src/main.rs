@@ -72,8 +72,7 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
         Ok(Outcome::Ready(mut app, pending)) => {
             #[cfg(debug_assertions)]
             inject_panic();
-            app.knowledge_name = cli::knowledge_key(cli);
-            if let Some(store) = Store::locate(&app.knowledge_name) {
+            if let Some(store) = Store::locate(&cli::knowledge_key(cli)) {
                 app.attach(store, cli.fresh);
             }
             (app.run(&mut terminal, pending, &stop), Some(app))

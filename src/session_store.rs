@@ -49,6 +49,8 @@ struct Version {
 #[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
+    /// The key of the knowledge file this store keeps the session of.
+    key: String,
     /// Set when a bad file could not be moved aside: saving would overwrite it.
     frozen: bool,
 }
@@ -72,12 +74,18 @@ impl Store {
     pub fn in_dir(dir: &Path, key: &str) -> Self {
         Self {
             path: dir.join(format!("session-{:016x}.ron", fnv1a(key.as_bytes()))),
+            key: key.to_owned(),
             frozen: false,
         }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The knowledge file's key, recorded in the session for a person reading it.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// The saved session, if there is a usable one, and a notice for the reader when the

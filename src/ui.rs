@@ -26,11 +26,11 @@ pub const MIN_HEIGHT: u16 = 10;
 
 impl Widget for &mut App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        self.hits.clear();
+        self.view.hits.clear();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             // No pane is drawn, so none may take a click meant for the last frame's layout.
-            self.tree_area = Rect::default();
-            self.detail_area = Rect::default();
+            self.view.tree_area = Rect::default();
+            self.view.detail_area = Rect::default();
             render_too_small(area, buf);
             return;
         }
@@ -47,27 +47,27 @@ impl Widget for &mut App {
         // What the layout settles (the panes' areas, the topic's layout and scroll, the
         // help's scroll) is settled first; then everything is drawn from the state as it is,
         // recording only the hit map and the tree's scroll offset.
-        self.tree_area = left;
-        self.detail_area = right;
+        self.view.tree_area = left;
+        self.view.detail_area = right;
         detail::lay_out(self, right);
-        if let Overlay::Help { scroll } = &mut self.overlay {
-            *scroll = help::clamp_scroll(self.theme, *scroll, body);
+        if let Overlay::Help { scroll } = &mut self.view.overlay {
+            *scroll = help::clamp_scroll(self.view.theme, *scroll, body);
         }
-        let mut hits = std::mem::take(&mut self.hits);
-        let mut list_state = std::mem::take(&mut self.tree_list);
+        let mut hits = std::mem::take(&mut self.view.hits);
+        let mut list_state = std::mem::take(&mut self.view.tree_list);
         let app: &App = self;
         tree::render(app, &mut list_state, &mut hits, left, buf);
         detail::render(app, &mut hits, right, buf);
         footer::render(app, bottom, buf);
-        match &app.overlay {
+        match &app.view.overlay {
             Overlay::None => {}
             Overlay::Search(search) => search::render(app, search, body, buf),
             Overlay::Help { scroll } => help::render(app, *scroll, body, buf),
             Overlay::Bookmarks { .. } => lists::render_bookmarks(app, body, buf),
             Overlay::Term { node, .. } => lists::render_term(app, *node, body, buf),
         }
-        self.hits = hits;
-        self.tree_list = list_state;
+        self.view.hits = hits;
+        self.view.tree_list = list_state;
     }
 }
 

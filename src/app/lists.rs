@@ -7,20 +7,20 @@ use crate::action::Effect;
 impl App {
     pub(super) fn toggle_bookmark(&mut self) -> Option<Effect> {
         let node = self.selected()?;
-        let title = self.catalog.node(node).title.clone();
-        if let Some(at) = self.bookmarks.iter().position(|&b| b == node) {
-            self.bookmarks.remove(at);
-            self.status = Some(format!("Removed the bookmark on “{title}”"));
+        let title = self.model.catalog.node(node).title.clone();
+        if let Some(at) = self.nav.bookmarks.iter().position(|&b| b == node) {
+            self.nav.bookmarks.remove(at);
+            self.view.status = Some(format!("Removed the bookmark on “{title}”"));
         } else {
-            self.bookmarks.push(node);
-            self.status = Some(format!("Bookmarked “{title}”"));
+            self.nav.bookmarks.push(node);
+            self.view.status = Some(format!("Bookmarked “{title}”"));
         }
         Some(Effect::SaveSession)
     }
 
     /// The row chosen in the open list overlay (0 when none is open).
     pub const fn list_cursor(&self) -> usize {
-        match self.overlay {
+        match self.view.overlay {
             Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } => cursor,
             _ => 0,
         }
@@ -29,15 +29,16 @@ impl App {
     /// What the open list overlay lists, as nodes to jump to: the bookmarks, or a term's
     /// own glossary entry followed by its related topics.
     pub fn list_items(&self) -> Vec<usize> {
-        match self.overlay {
-            Overlay::Bookmarks { .. } => self.bookmarks.clone(),
+        match self.view.overlay {
+            Overlay::Bookmarks { .. } => self.nav.bookmarks.clone(),
             Overlay::Term { node: term, .. } => std::iter::once(term)
                 .chain(
-                    self.catalog
+                    self.model
+                        .catalog
                         .node(term)
                         .see_also
                         .iter()
-                        .filter_map(|id| self.catalog.index_of(id)),
+                        .filter_map(|id| self.model.catalog.index_of(id)),
                 )
                 .collect(),
             _ => Vec::new(),
@@ -46,28 +47,29 @@ impl App {
 
     pub(super) fn move_list(&mut self, delta: isize) {
         let last = self.list_items().len().saturating_sub(1);
-        if let Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } = &mut self.overlay {
+        if let Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } = &mut self.view.overlay
+        {
             *cursor = cursor.saturating_add_signed(delta).min(last);
         }
     }
 
     pub(super) fn accept_list(&mut self) {
         if let Some(&node) = self.list_items().get(self.list_cursor()) {
-            self.overlay = Overlay::None;
+            self.view.overlay = Overlay::None;
             self.jump(node);
         }
     }
 
     pub(super) fn remove_from_list(&mut self) -> Option<Effect> {
-        let Overlay::Bookmarks { cursor } = self.overlay else {
+        let Overlay::Bookmarks { cursor } = self.view.overlay else {
             return None;
         };
-        if cursor >= self.bookmarks.len() {
+        if cursor >= self.nav.bookmarks.len() {
             return None;
         }
-        let node = self.bookmarks.remove(cursor);
-        let title = &self.catalog.node(node).title;
-        self.status = Some(format!("Removed the bookmark on “{title}”"));
+        let node = self.nav.bookmarks.remove(cursor);
+        let title = &self.model.catalog.node(node).title;
+        self.view.status = Some(format!("Removed the bookmark on “{title}”"));
         self.move_list(0);
         Some(Effect::SaveSession)
     }

@@ -24,21 +24,23 @@ impl App {
         };
         let effect = action.and_then(|action| self.update(action));
         // A click or the wheel leaves no message of its own; one from its effect stays.
-        self.status = None;
+        self.view.status = None;
         if let Some(effect) = effect {
             self.apply(effect);
         }
     }
 
     const fn wheel(&self, at: Position, delta: isize) -> Option<Action> {
-        let (next, previous) = match self.overlay {
+        let (next, previous) = match self.view.overlay {
             Overlay::Search(_) => (Action::SearchNext, Action::SearchPrevious),
             Overlay::Bookmarks { .. } | Overlay::Term { .. } => {
                 (Action::ListNext, Action::ListPrevious)
             }
             Overlay::Help { .. } => return Some(Action::ScrollBy(delta)),
-            Overlay::None if self.tree_area.contains(at) => return Some(Action::MoveBy(delta)),
-            Overlay::None if self.detail_area.contains(at) => {
+            Overlay::None if self.view.tree_area.contains(at) => {
+                return Some(Action::MoveBy(delta));
+            }
+            Overlay::None if self.view.detail_area.contains(at) => {
                 return Some(Action::ScrollBy(delta));
             }
             Overlay::None => return None,
@@ -47,17 +49,17 @@ impl App {
     }
 
     fn click(&self, at: Position) -> Option<Action> {
-        if self.overlay != Overlay::None {
+        if self.view.overlay != Overlay::None {
             return None;
         }
-        let hit = self.hits.at(at, self.selected());
-        if self.detail_area.contains(at) {
+        let hit = self.view.hits.at(at, self.selected());
+        if self.view.detail_area.contains(at) {
             let target = match hit {
                 Some(Hit::Target(target)) => Some(target),
                 _ => None,
             };
             Some(Action::ClickDetail(target))
-        } else if self.tree_area.contains(at) && at.y > self.tree_area.y {
+        } else if self.view.tree_area.contains(at) && at.y > self.view.tree_area.y {
             let row = match hit {
                 Some(Hit::Row(row)) => Some(row),
                 _ => None,
@@ -71,22 +73,22 @@ impl App {
     /// Carries out what the mouse asked for.
     pub(super) fn point(&mut self, action: Action) {
         match action {
-            Action::MoveBy(delta) => self.outline.move_by(delta),
+            Action::MoveBy(delta) => self.nav.outline.move_by(delta),
             Action::ScrollBy(delta) => self.scroll(delta),
             Action::ClickTree(row) => {
-                self.focus = Focus::Tree;
+                self.view.focus = Focus::Tree;
                 match row {
-                    Some(row) if self.outline.cursor() == row => self.outline.toggle(),
+                    Some(row) if self.nav.outline.cursor() == row => self.nav.outline.toggle(),
                     Some(row) => {
-                        self.outline.select_row(row);
+                        self.nav.outline.select_row(row);
                     }
                     None => {}
                 }
             }
             Action::ClickDetail(target) => {
-                self.focus = Focus::Detail;
+                self.view.focus = Focus::Detail;
                 if target.is_some() {
-                    self.detail.selected = target;
+                    self.view.detail.selected = target;
                     self.follow_target();
                 }
             }

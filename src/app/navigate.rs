@@ -33,7 +33,7 @@ impl App {
     pub fn location(&self) -> Option<Location> {
         self.selected().map(|node| Location {
             node,
-            scroll: self.detail.scroll,
+            scroll: self.view.detail.scroll,
         })
     }
 
@@ -42,7 +42,7 @@ impl App {
         if self.selected() != Some(node)
             && let Some(here) = self.location()
         {
-            self.history.leave(here);
+            self.nav.history.leave(here);
         }
         self.show(node);
     }
@@ -51,42 +51,44 @@ impl App {
     /// pane afresh on it: the one way a chosen topic is selected. (After any other action
     /// that moves the selection, `update` starts the pane afresh.)
     pub fn show(&mut self, node: usize) {
-        if !self.outline.is_visible(node) {
+        if !self.nav.outline.is_visible(node) {
             self.set_filter(None);
-            self.status = Some("Filter cleared to show the topic".to_owned());
+            self.view.status = Some("Filter cleared to show the topic".to_owned());
         }
-        self.outline.reveal(node);
-        self.detail.reset();
+        self.nav.outline.reveal(node);
+        self.view.detail.reset();
     }
 
     fn return_to(&mut self, location: Location) {
         self.show(location.node);
-        self.detail.scroll = location.scroll;
+        self.view.detail.scroll = location.scroll;
     }
 
     pub(super) fn go_back(&mut self) {
         let Some(here) = self.location() else { return };
-        match self.history.back(here) {
+        match self.nav.history.back(here) {
             Some(location) => self.return_to(location),
-            None => self.status = Some("Nothing to go back to".to_owned()),
+            None => self.view.status = Some("Nothing to go back to".to_owned()),
         }
     }
 
     pub(super) fn go_forward(&mut self) {
         let Some(here) = self.location() else { return };
-        match self.history.forward(here) {
+        match self.nav.history.forward(here) {
             Some(location) => self.return_to(location),
-            None => self.status = Some("Nothing to go forward to".to_owned()),
+            None => self.view.status = Some("Nothing to go forward to".to_owned()),
         }
     }
 
     pub(super) fn select_target(&mut self, delta: isize) {
-        self.focus = Focus::Detail;
+        self.view.focus = Focus::Detail;
         if let Some(node) = self.selected() {
-            self.detail.select_target(&self.catalog, node, delta);
+            self.view
+                .detail
+                .select_target(&self.model.catalog, node, delta);
         }
-        if self.detail.selected.is_none() {
-            self.status = Some("This topic has no links".to_owned());
+        if self.view.detail.selected.is_none() {
+            self.view.status = Some("This topic has no links".to_owned());
         }
     }
 
@@ -95,7 +97,7 @@ impl App {
     pub(super) fn follow_target(&mut self) {
         let Some(target) = self
             .selected()
-            .and_then(|node| self.detail.selected_target(node))
+            .and_then(|node| self.view.detail.selected_target(node))
         else {
             self.select_target(1);
             return;
@@ -103,7 +105,7 @@ impl App {
         match target.kind {
             TargetKind::Link => self.jump(target.node),
             TargetKind::Term => {
-                self.overlay = Overlay::Term {
+                self.view.overlay = Overlay::Term {
                     node: target.node,
                     cursor: 0,
                 };
@@ -112,48 +114,54 @@ impl App {
     }
 
     pub(super) fn cycle_filter(&mut self, delta: isize) {
-        let choices = self.filter_kinds.len().cast_signed() + 1;
-        let current = self.filter.map_or(0, |f| f.cast_signed() + 1);
+        let choices = self.model.filter_kinds.len().cast_signed() + 1;
+        let current = self.nav.filter.map_or(0, |f| f.cast_signed() + 1);
         let next = (current + delta).rem_euclid(choices);
         self.set_filter(usize::try_from(next - 1).ok());
         let label = self.filter_label();
-        let shown = self.outline.rows().iter().filter(|r| r.matched).count();
-        self.status = Some(label.map_or_else(
+        let shown = self.nav.outline.rows().iter().filter(|r| r.matched).count();
+        self.view.status = Some(label.map_or_else(
             || "Showing all topics".to_owned(),
             |label| format!("Showing {label} ({shown} in view)"),
         ));
     }
 
     pub fn set_filter(&mut self, filter: Option<usize>) {
-        let kind = filter.and_then(|f| self.filter_kinds.get(f).copied());
-        self.filter = filter.filter(|_| kind.is_some());
+        let kind = filter.and_then(|f| self.model.filter_kinds.get(f).copied());
+        self.nav.filter = filter.filter(|_| kind.is_some());
         match kind {
             Some(kind) => {
                 let matches: Vec<bool> = self
+                    .model
                     .catalog
                     .nodes()
                     .iter()
                     .map(|n| n.kind == kind)
                     .collect();
-                self.outline.set_filter(Some(&matches));
+                self.nav.outline.set_filter(Some(&matches));
             }
-            None => self.outline.set_filter(None),
+            None => self.nav.outline.set_filter(None),
         }
     }
 
     /// The filter in force, as the header shows it: "risks".
     pub fn filter_label(&self) -> Option<String> {
-        let kind = self.filter_kinds.get(self.filter?)?;
+        let kind = self.model.filter_kinds.get(self.nav.filter?)?;
         Some(kind.plural_label().to_owned())
     }
 
     /// The topic as plain unwrapped text for the clipboard (which cleans it on the way out,
     /// in `clipboard::osc52`), saying so in the footer.
     pub(super) fn copy_text(&mut self, node: usize) -> String {
-        let layout = document::build(&self.catalog, node, usize::MAX / 4, &Highlight::default());
+        let layout = document::build(
+            &self.model.catalog,
+            node,
+            usize::MAX / 4,
+            &Highlight::default(),
+        );
         let text = layout.plain();
-        let title = &self.catalog.node(node).title;
-        self.status = Some(format!(
+        let title = &self.model.catalog.node(node).title;
+        self.view.status = Some(format!(
             "Copied “{title}” to the clipboard ({} characters)",
             text.chars().count()
         ));

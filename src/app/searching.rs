@@ -18,10 +18,10 @@ impl App {
 
     /// Typing and moving through the results of the open search.
     fn edit_search(&mut self, action: Action) {
-        let Overlay::Search(search) = &mut self.overlay else {
+        let Overlay::Search(search) = &mut self.view.overlay else {
             return;
         };
-        let (catalog, index) = (&self.catalog, &self.index);
+        let (catalog, index) = (&self.model.catalog, &self.model.index);
         match action {
             Action::SearchInput(c) => search.push(c, catalog, index),
             Action::SearchBackspace => search.backspace(catalog, index),
@@ -35,33 +35,34 @@ impl App {
     fn open_search(&mut self) {
         let origin = Origin {
             node: self.selected(),
-            scroll: self.detail.scroll,
+            scroll: self.view.detail.scroll,
         };
-        let search = SearchState::open(origin, &self.catalog, &self.index);
-        self.overlay = Overlay::Search(Box::new(search));
+        let search = SearchState::open(origin, &self.model.catalog, &self.model.index);
+        self.view.overlay = Overlay::Search(Box::new(search));
     }
 
     /// Jumps to the chosen result; the history remembers where the search started.
     fn accept_search(&mut self) {
-        let Overlay::Search(search) = &self.overlay else {
+        let Overlay::Search(search) = &self.view.overlay else {
             return;
         };
         let Some(hit) = search.chosen().cloned() else {
             return;
         };
-        self.overlay = Overlay::None;
+        self.view.overlay = Overlay::None;
         self.jump(hit.node);
-        self.detail.highlight = Highlight::clone(&hit.highlight);
-        self.detail.scroll_to_match = hit.field == Field::Body;
+        self.view.detail.highlight = Highlight::clone(&hit.highlight);
+        self.view.detail.scroll_to_match = hit.field == Field::Body;
     }
 
     fn cancel_search(&mut self) {
-        let Overlay::Search(search) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+        let Overlay::Search(search) = std::mem::replace(&mut self.view.overlay, Overlay::None)
+        else {
             return;
         };
         if let Some(node) = search.origin.node {
             self.show(node);
         }
-        self.detail.scroll = search.origin.scroll;
+        self.view.detail.scroll = search.origin.scroll;
     }
 }

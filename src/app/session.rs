@@ -8,48 +8,48 @@ use crate::session_store::{Place, Session, Store, VERSION};
 impl App {
     /// The state worth keeping: position, open branches, bookmarks and history.
     pub fn session(&self) -> Session {
-        let id = |node: usize| self.catalog.node(node).id.clone();
+        let id = |node: usize| self.model.catalog.node(node).id.clone();
         let place = |l: &Location| Place {
             id: id(l.node),
             scroll: l.scroll,
         };
         Session {
             version: VERSION,
-            knowledge: self.knowledge_name.clone(),
+            knowledge: self.store.as_ref().map_or("", Store::key).to_owned(),
             selected: self.selected().map(id),
-            scroll: self.detail.scroll,
-            open: self.outline.open_nodes().into_iter().map(id).collect(),
-            bookmarks: self.bookmarks.iter().map(|&n| id(n)).collect(),
-            back: self.history.back_stack().iter().map(place).collect(),
-            forward: self.history.forward_stack().iter().map(place).collect(),
+            scroll: self.view.detail.scroll,
+            open: self.nav.outline.open_nodes().into_iter().map(id).collect(),
+            bookmarks: self.nav.bookmarks.iter().map(|&n| id(n)).collect(),
+            back: self.nav.history.back_stack().iter().map(place).collect(),
+            forward: self.nav.history.forward_stack().iter().map(place).collect(),
         }
     }
 
     /// Takes back bookmarks, and unless `fresh`, the position, open branches and history.
     pub fn restore(&mut self, session: &Session, fresh: bool) {
-        let node = |id: &String| self.catalog.index_of(id);
-        self.bookmarks = session.bookmarks.iter().filter_map(node).collect();
-        self.bookmarks.dedup();
+        let node = |id: &String| self.model.catalog.index_of(id);
+        self.nav.bookmarks = session.bookmarks.iter().filter_map(node).collect();
+        self.nav.bookmarks.dedup();
         if fresh {
             return;
         }
         let places = |list: &[Place]| -> Vec<Location> {
             list.iter()
                 .filter_map(|p| {
-                    self.catalog.index_of(&p.id).map(|node| Location {
+                    self.model.catalog.index_of(&p.id).map(|node| Location {
                         node,
                         scroll: p.scroll,
                     })
                 })
                 .collect()
         };
-        self.history = History::from_stacks(places(&session.back), places(&session.forward));
+        self.nav.history = History::from_stacks(places(&session.back), places(&session.forward));
         let open: Vec<usize> = session.open.iter().filter_map(node).collect();
         let selected = session.selected.as_ref().and_then(node);
-        self.outline.restore(open, selected);
-        self.detail.reset();
+        self.nav.outline.restore(open, selected);
+        self.view.detail.reset();
         if selected.is_some() {
-            self.detail.scroll = session.scroll;
+            self.view.detail.scroll = session.scroll;
         }
     }
 
@@ -60,7 +60,7 @@ impl App {
         if let Some(session) = session {
             self.restore(&session, fresh);
         }
-        self.status = notice;
+        self.view.status = notice;
         self.store = Some(store);
     }
 
@@ -74,7 +74,7 @@ impl App {
     /// Saves after a change the reader expects to last (a bookmark), reporting a failure.
     pub(super) fn persist(&mut self) {
         if let Err(error) = self.save() {
-            self.status = Some(format!("Not saved: {error}"));
+            self.view.status = Some(format!("Not saved: {error}"));
         }
     }
 }

@@ -22,16 +22,17 @@ fn text_area(area: Rect) -> Rect {
 /// that changes state, done before anything is drawn.
 pub fn lay_out(app: &mut App, area: Rect) {
     let inner = text_area(area);
-    app.detail.height = usize::from(inner.height);
-    if let Some(node) = app.outline.selected() {
-        app.detail
-            .document(&app.catalog, node, usize::from(inner.width));
+    app.view.detail.height = usize::from(inner.height);
+    if let Some(node) = app.nav.outline.selected() {
+        app.view
+            .detail
+            .document(&app.model.catalog, node, usize::from(inner.width));
     }
 }
 
 pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Detail && app.overlay == Overlay::None;
-    let theme = app.theme;
+    let focused = app.view.focus == Focus::Detail && app.view.overlay == Overlay::None;
+    let theme = app.view.theme;
     let block = Block::bordered().title(" Topic ").border_style(if focused {
         theme.border_focused
     } else {
@@ -39,13 +40,13 @@ pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
     });
     let inner = text_area(area);
     block.render(area, buf);
-    let Some(node) = app.outline.selected() else {
+    let Some(node) = app.nav.outline.selected() else {
         return;
     };
-    let Some(document) = app.detail.cached(node) else {
+    let Some(document) = app.view.detail.cached(node) else {
         return;
     };
-    let (scroll, selected) = (app.detail.scroll, app.detail.selected);
+    let (scroll, selected) = (app.view.detail.scroll, app.view.detail.selected);
     let total = document.lines.len();
     let lines: Vec<Line> = document
         .lines

@@ -13,10 +13,10 @@ use crate::keymap;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0;
-    if let Some(status) = &app.status {
+    if let Some(status) = &app.view.status {
         let text = format!(" {status} ");
         used = display_width(&text);
-        spans.push(Span::styled(text, app.theme.status));
+        spans.push(Span::styled(text, app.view.theme.status));
     }
     for (keys, label) in keymap::footer_hints(&app.contexts()) {
         let width = display_width(&keys) + display_width(label) + 3;
@@ -24,8 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         used += width;
-        spans.push(Span::styled(format!(" {keys}"), app.theme.key));
-        spans.push(Span::styled(format!(" {label} "), app.theme.muted));
+        spans.push(Span::styled(format!(" {keys}"), app.view.theme.key));
+        spans.push(Span::styled(format!(" {label} "), app.view.theme.muted));
     }
     Line::from(spans).render(area, buf);
 }

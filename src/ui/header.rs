@@ -13,7 +13,7 @@ const WARNING: &str = " Educational only · not medical advice ";
 const SHORT_WARNING: &str = " Not medical advice ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut title = format!(" hepatree · {}", app.catalog.title);
+    let mut title = format!(" hepatree · {}", app.model.catalog.title);
     if let Some(label) = app.filter_label() {
         title = format!("{title} · filter: {label}");
     }
@@ -25,8 +25,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let warning_width = u16::try_from(display_width(warning)).unwrap_or(u16::MAX);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(warning_width)]).areas(area);
-    Line::from(title).style(app.theme.header).render(left, buf);
+    Line::from(title)
+        .style(app.view.theme.header)
+        .render(left, buf);
     Line::from(warning)
-        .style(app.theme.warning)
+        .style(app.view.theme.warning)
         .render(right, buf);
 }

@@ -36,7 +36,7 @@ pub fn clamp_scroll(theme: &Theme, scroll: usize, area: Rect) -> usize {
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.view.theme;
     let lines = help_lines(theme);
     let popup = popup(area, lines.len());
     Clear.render(popup, buf);

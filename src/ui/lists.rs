@@ -17,7 +17,7 @@ const BOOKMARK_HINTS: [Action; 3] = [Action::ListAccept, Action::ListRemove, Act
 const TERM_HINTS: [Action; 2] = [Action::ListAccept, Action::CloseOverlay];
 
 pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.view.theme;
     let items = app.list_items();
     let height = u16::try_from(items.len().max(1) + 2).unwrap_or(u16::MAX);
     let popup = super::centered(area, 70, height);
@@ -40,12 +40,13 @@ pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
     let rows: Vec<ListItem> = items
         .iter()
         .map(|&node| {
-            let title = app.catalog.node(node).title.as_str();
+            let title = app.model.catalog.node(node).title.as_str();
             let place = app
+                .model
                 .catalog
                 .node(node)
                 .parent
-                .map(|p| format!("  · {}", app.catalog.breadcrumb(p, " › ")))
+                .map(|p| format!("  · {}", app.model.catalog.breadcrumb(p, " › ")))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
                 Span::raw(format!(" ★ {title}")),
@@ -57,8 +58,8 @@ pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn render_term(app: &App, term: usize, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
-    let node = app.catalog.node(term);
+    let theme = app.view.theme;
+    let node = app.model.catalog.node(term);
     let items = app.list_items();
     let width: u16 = 68;
     let text_width = usize::from(width.min(area.width).saturating_sub(4)).max(1);
@@ -90,7 +91,7 @@ pub fn render_term(app: &App, term: usize, area: Rect, buf: &mut Buffer) {
             let label = if n == 0 {
                 "Open this term in the glossary".to_owned()
             } else {
-                app.catalog.node(item).title.clone()
+                app.model.catalog.node(item).title.clone()
             };
             ListItem::new(Line::from(vec![
                 Span::styled("→ ", theme.bullet),
@@ -105,7 +106,7 @@ pub fn render_term(app: &App, term: usize, area: Rect, buf: &mut Buffer) {
 fn render_list(app: &App, rows: Vec<ListItem>, block: Block, area: Rect, buf: &mut Buffer) {
     let list = List::new(rows)
         .block(block)
-        .highlight_style(app.theme.selected)
+        .highlight_style(app.view.theme.selected)
         .style(Style::new());
     let mut state = ListState::default().with_selected(Some(app.list_cursor()));
     StatefulWidget::render(list, area, buf, &mut state);

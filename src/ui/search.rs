@@ -18,7 +18,7 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" Search titles, terms and text ")
-        .border_style(app.theme.border_focused);
+        .border_style(app.view.theme.border_focused);
     let inner = block.inner(popup);
     block.render(popup, buf);
     let [prompt, count, results] = Layout::vertical([
@@ -29,13 +29,13 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     let query = &search.query;
     Line::from(vec![
-        Span::styled("/ ", app.theme.prompt),
+        Span::styled("/ ", app.view.theme.prompt),
         Span::raw(query.as_str()),
-        Span::styled("▏", app.theme.prompt),
+        Span::styled("▏", app.view.theme.prompt),
     ])
     .render(prompt, buf);
     Line::from(count_text(search))
-        .style(app.theme.muted)
+        .style(app.view.theme.muted)
         .render(count, buf);
     if search.hits.is_empty() {
         Paragraph::new(empty_message(query, search.empty.as_ref()))
@@ -106,7 +106,7 @@ fn render_results(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer)
         if chosen {
             buf.set_style(
                 Rect::new(area.x, y, area.width, 2.min(area.bottom() - y)),
-                app.theme.selected_unfocused,
+                app.view.theme.selected_unfocused,
             );
         }
         y += 2;
@@ -114,8 +114,8 @@ fn render_results(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer)
 }
 
 fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
-    let theme = app.theme;
-    let node = app.catalog.node(hit.node);
+    let theme = app.view.theme;
+    let node = app.model.catalog.node(hit.node);
     let mut first = vec![Span::raw(" ")];
     first.extend(highlighted(
         &node.title,
@@ -143,7 +143,7 @@ fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
             second.extend(highlighted(&snippet.text, &indices, theme.muted, theme));
         }
         _ => second.push(Span::styled(
-            app.catalog.breadcrumb(hit.node, " › "),
+            app.model.catalog.breadcrumb(hit.node, " › "),
             theme.breadcrumb,
         )),
     }

@@ -18,11 +18,12 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let focused = app.focus == Focus::Tree && app.overlay == Overlay::None;
-    let theme = app.theme;
+    let focused = app.view.focus == Focus::Tree && app.view.overlay == Overlay::None;
+    let theme = app.view.theme;
     let block = frame(app, focused);
-    let (catalog, bookmarks) = (&app.catalog, &app.bookmarks);
+    let (catalog, bookmarks) = (&app.model.catalog, &app.nav.bookmarks);
     let items: Vec<ListItem> = app
+        .nav
         .outline
         .rows()
         .iter()
@@ -34,7 +35,7 @@ pub fn render(
         theme.selected_unfocused
     };
     let list = List::new(items).block(block).highlight_style(highlight);
-    list_state.select(Some(app.outline.cursor()));
+    list_state.select(Some(app.nav.outline.cursor()));
     StatefulWidget::render(list, area, buf, list_state);
     // The rows lie between the borders above and below.
     let rows = Rect::new(
@@ -43,7 +44,7 @@ pub fn render(
         area.width,
         area.height.saturating_sub(2),
     );
-    let count = app.outline.rows().len();
+    let count = app.nav.outline.rows().len();
     hits.record_rows(rows, list_state.offset(), count);
 }
 
@@ -74,8 +75,8 @@ fn item<'a>(catalog: &'a Catalog, bookmarks: &[usize], theme: &Theme, row: &Row)
 fn frame(app: &App, focused: bool) -> Block<'static> {
     let position = format!(
         " {}/{} ",
-        app.outline.cursor() + 1,
-        app.outline.rows().len()
+        app.nav.outline.cursor() + 1,
+        app.nav.outline.rows().len()
     );
     let title = app.filter_label().map_or_else(
         || " Topics ".to_owned(),
@@ -85,8 +86,8 @@ fn frame(app: &App, focused: bool) -> Block<'static> {
         .title(title)
         .title_bottom(Line::from(position).right_aligned())
         .border_style(if focused {
-            app.theme.border_focused
+            app.view.theme.border_focused
         } else {
-            app.theme.border
+            app.view.theme.border
         })
 }

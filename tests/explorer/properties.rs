@@ -79,7 +79,6 @@ fn play(catalog: &Catalog, steps: &[Step]) -> Result<(), TestCaseError> {
             Step::Mouse(mouse) => app.handle_mouse(*mouse),
             Step::Resize(w, h) => terminal.backend_mut().resize(*w, *h),
         }
-        app.should_quit = false;
         terminal
             .draw(|frame| frame.render_widget(&mut app, frame.area()))
             .expect("draw");
@@ -89,7 +88,7 @@ fn play(catalog: &Catalog, steps: &[Step]) -> Result<(), TestCaseError> {
 }
 
 fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(), TestCaseError> {
-    let count = app.catalog.len();
+    let count = app.catalog().len();
     let selected = app.selected();
     prop_assert!(
         selected.is_some_and(|s| s < count),
@@ -97,46 +96,50 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
     );
     let selected = selected.unwrap_or_default();
     prop_assert!(
-        app.outline.is_visible(selected),
+        app.outline().is_visible(selected),
         "selection is shown after {step:?}"
     );
-    prop_assert!(app.outline.rows().iter().any(|r| r.node == selected));
-    if let Some(document) = app.detail.cached(selected) {
+    prop_assert!(app.outline().rows().iter().any(|r| r.node == selected));
+    if let Some(document) = app.detail().cached(selected) {
         prop_assert!(
-            app.detail.scroll <= document.lines.len(),
+            app.detail().scroll <= document.lines.len(),
             "scroll in range after {step:?}"
         );
     }
-    if let Some(target) = app.detail.selected {
-        let targets = app.detail.cached(selected).map_or(0, |d| d.targets.len());
+    if let Some(target) = app.detail().selected {
+        let targets = app.detail().cached(selected).map_or(0, |d| d.targets.len());
         prop_assert!(
             target < targets,
             "the selected link is one of the shown topic's after {step:?}"
         );
     }
     let history = app
-        .history
+        .history()
         .back_stack()
         .iter()
-        .chain(app.history.forward_stack());
+        .chain(app.history().forward_stack());
     for place in history {
         prop_assert!(place.node < count, "history names real entries");
     }
-    prop_assert!(app.history.back_stack().len() <= hepatree::history::LIMIT);
-    let mut bookmarks = app.bookmarks.clone();
+    prop_assert!(app.history().back_stack().len() <= hepatree::history::LIMIT);
+    let mut bookmarks = app.bookmarks().to_vec();
     prop_assert!(
         bookmarks.iter().all(|&b| b < count),
         "bookmarks name real entries"
     );
     bookmarks.sort_unstable();
     bookmarks.dedup();
-    prop_assert_eq!(bookmarks.len(), app.bookmarks.len(), "bookmarks are unique");
-    match app.overlay {
+    prop_assert_eq!(
+        bookmarks.len(),
+        app.bookmarks().len(),
+        "bookmarks are unique"
+    );
+    match *app.overlay() {
         Overlay::Search(ref search) => {
             prop_assert!(search.hits.is_empty() || search.cursor < search.hits.len());
         }
         Overlay::Bookmarks { cursor } => {
-            prop_assert!(app.bookmarks.is_empty() || cursor < app.bookmarks.len());
+            prop_assert!(app.bookmarks().is_empty() || cursor < app.bookmarks().len());
         }
         Overlay::Term { node, cursor } => {
             prop_assert!(node < count);
@@ -162,11 +165,11 @@ fn check_footer(app: &App, terminal: &Terminal<TestBackend>) -> Result<(), TestC
     let Some((keys, label)) = hints.first() else {
         return Ok(());
     };
-    if app.status.is_none() {
+    if app.status().is_none() {
         prop_assert!(
             bottom.contains(keys.as_str()) && bottom.contains(label),
             "footer {bottom:?} shows {keys} {label} for {:?}",
-            app.overlay
+            app.overlay()
         );
     }
     Ok(())

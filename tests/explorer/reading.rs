@@ -47,7 +47,7 @@ fn the_selected_link_is_highlighted() {
     let mut app = app_with(&COLOR);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let buffer = play(&mut app, &mut terminal, "nn").expect("keys");
-    let area = app.detail_area;
+    let area = app.pane_areas().1;
     let selected: String = (area.y..area.bottom())
         .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
         .map(|at| &buffer[at])
@@ -84,9 +84,9 @@ fn back_and_forward_retrace_links_searches_and_glossary_jumps() {
     // The link left the focus in the detail pane: scroll to the top, take the first target.
     let text = play_on(&mut app, "gn<enter>", 80, 24);
     assert_eq!(
-        app.overlay,
+        *app.overlay(),
         Overlay::Term {
-            node: app.catalog.index_of("glossary:mulch").expect("term"),
+            node: app.catalog().index_of("glossary:mulch").expect("term"),
             cursor: 0
         }
     );
@@ -109,7 +109,7 @@ fn back_and_forward_retrace_links_searches_and_glossary_jumps() {
     assert_eq!(selected_id(&app), "growth");
     // A new jump ends the way forward.
     play_on(&mut app, "/aphid<enter>", 80, 24);
-    assert!(!app.history.can_go_forward());
+    assert!(!app.history().can_go_forward());
 }
 
 #[test]
@@ -117,13 +117,13 @@ fn back_returns_to_the_scroll_position_too() {
     let mut app = app_with(&COLOR);
     play_on(&mut app, "jjlj<tab><pgdn>", 80, 24);
     assert_eq!(selected_id(&app), "watering");
-    let scroll = app.detail.scroll;
+    let scroll = app.detail().scroll;
     assert!(scroll > 0);
     play_on(&mut app, "<backtab><enter>", 80, 24);
     assert_ne!(selected_id(&app), "watering");
     play_on(&mut app, "<bs>", 80, 24);
     assert_eq!(
-        (selected_id(&app).as_str(), app.detail.scroll),
+        (selected_id(&app).as_str(), app.detail().scroll),
         ("watering", scroll)
     );
 }
@@ -132,9 +132,9 @@ fn back_returns_to_the_scroll_position_too() {
 fn glossary_terms_are_marked_and_open_a_popup() {
     // Roots and soil mentions loam, a glossary term.
     let (mut app, text) = screen("jlln<enter>", 80, 24);
-    let loam = app.catalog.index_of("glossary:loam").expect("term");
+    let loam = app.catalog().index_of("glossary:loam").expect("term");
     assert_eq!(
-        app.overlay,
+        *app.overlay(),
         Overlay::Term {
             node: loam,
             cursor: 0
@@ -143,7 +143,7 @@ fn glossary_terms_are_marked_and_open_a_popup() {
     assert_eq!(selected_id(&app), "roots", "the topic stays open behind");
     insta::assert_snapshot!("term_popup_80x24", text);
     play_on(&mut app, "<esc>", 80, 24);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(*app.overlay(), Overlay::None);
     // The second item is a related topic.
     play_on(&mut app, "<enter>j<enter>", 80, 24);
     assert_eq!(selected_id(&app), "roots");
@@ -155,9 +155,9 @@ fn glossary_terms_are_marked_and_open_a_popup() {
 fn glossary_branch_lists_every_term_and_search_finds_them() {
     let (app, _) = screen("/mulch<enter>", 80, 24);
     assert_eq!(selected_id(&app), "glossary:mulch");
-    let glossary = app.catalog.index_of(":glossary").expect("branch");
+    let glossary = app.catalog().index_of(":glossary").expect("branch");
     let terms: Vec<String> = app
-        .catalog
+        .catalog()
         .node(glossary)
         .children
         .iter()
@@ -171,7 +171,7 @@ fn kind_filter_keeps_ancestors_and_says_so() {
     let (app, text) = screen("fff", 80, 24);
     assert_eq!(app.filter_label().as_deref(), Some("risks"));
     assert_eq!(visible_ids(&app), ["care", "pests"]);
-    assert!(!app.outline.rows()[0].matched && app.outline.rows()[1].matched);
+    assert!(!app.outline().rows()[0].matched && app.outline().rows()[1].matched);
     assert_eq!(selected_id(&app), "pests");
     assert!(text.contains("filter: risks"), "{text}");
     insta::assert_snapshot!("filter_80x24", text);
@@ -179,7 +179,7 @@ fn kind_filter_keeps_ancestors_and_says_so() {
     assert_eq!(visible_ids(&app), ["growth", "roots", "leaves"]);
     // Round the cycle (overview, mechanism, risk, procedure) and back to everything.
     let (app, text) = screen("fffff", 80, 24);
-    assert_eq!(app.filter, None);
+    assert_eq!(app.filter(), None);
     assert!(!text.contains("filter:"));
     assert_eq!(
         selected_id(&app),
@@ -194,25 +194,25 @@ fn kind_filter_keeps_ancestors_and_says_so() {
 fn following_a_link_out_of_the_filter_lifts_it() {
     let (app, text) = screen("fn<enter>", 80, 24);
     assert_eq!(selected_id(&app), "growth");
-    assert_eq!(app.filter, None);
+    assert_eq!(app.filter(), None);
     assert!(text.contains("Filter cleared"), "{text}");
 }
 
 #[test]
 fn bookmarks_are_added_listed_jumped_to_and_removed() {
     let (app, text) = screen("mjm'", 80, 24);
-    assert_eq!(app.overlay, Overlay::Bookmarks { cursor: 0 });
+    assert_eq!(*app.overlay(), Overlay::Bookmarks { cursor: 0 });
     insta::assert_snapshot!("bookmarks_80x24", text);
     let (app, _) = screen("mjm'<enter>", 80, 24);
     assert_eq!(selected_id(&app), "welcome");
     let (app, _) = screen("mjmg'j<enter>", 80, 24);
     assert_eq!(selected_id(&app), "growth");
     let (app, text) = screen("mjm'd", 80, 24);
-    let left: Vec<String> = app.bookmarks.iter().map(|&b| id_of(&app, b)).collect();
+    let left: Vec<String> = app.bookmarks().iter().map(|&b| id_of(&app, b)).collect();
     assert_eq!(left, ["growth"]);
     assert!(text.contains("Bookmarks (1)"), "{text}");
     let (app, _) = screen("mm", 80, 24);
-    assert!(app.bookmarks.is_empty(), "m again removes it");
+    assert!(app.bookmarks().is_empty(), "m again removes it");
     let (_, text) = screen("m", 80, 24);
     assert!(text.contains("★ Welcome"), "{text}");
 }
@@ -220,12 +220,12 @@ fn bookmarks_are_added_listed_jumped_to_and_removed() {
 #[test]
 fn y_copies_the_topic_as_clean_plain_text() {
     let (app, text) = screen("y", 80, 24);
-    let copied = app.clipboard.expect("text for the clipboard");
+    let copied = app.clipboard().expect("text for the clipboard");
     assert!(copied.starts_with("Top › Welcome\nWelcome\n"), "{copied}");
     assert!(copied.contains("Start with How plants grow or jump to the pests."));
     assert!(!copied.chars().any(|c| c.is_control() && c != '\n'));
     assert!(text.contains("Copied “Welcome”"), "{text}");
-    let sequence = hepatree::clipboard::osc52(&copied);
+    let sequence = hepatree::clipboard::osc52(copied);
     assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with('\x07'));
 }
 
@@ -234,7 +234,7 @@ fn clicking_a_link_follows_it() {
     let mut app = app_with(&COLOR);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let buffer = play(&mut app, &mut terminal, "").expect("keys");
-    let detail = app.detail_area;
+    let detail = app.pane_areas().1;
     let row = (detail.y..detail.bottom())
         .find(|&y| {
             (detail.x..detail.right())
@@ -257,7 +257,7 @@ fn clicking_a_link_follows_it() {
     assert_eq!(selected_id(&app), "pests");
     // Once the terminal is too small to draw the panes, the tree's first row (Welcome) takes
     // no click.
-    let tree = app.tree_area;
+    let tree = app.pane_areas().0;
     terminal.backend_mut().resize(30, 8);
     draw(&mut app, &mut terminal);
     app.handle_mouse(MouseEvent {

@@ -115,7 +115,7 @@ fn search_jump_opens_ancestors_and_highlights_the_match() {
         text.contains("Top › How plants grow › Roots and soil"),
         "{text}"
     );
-    let highlight = app.detail.highlight;
+    let highlight = app.detail().highlight.clone();
     assert!(highlight.matches("Mycorrhizal"));
 }
 
@@ -123,7 +123,7 @@ fn search_jump_opens_ancestors_and_highlights_the_match() {
 fn search_jump_scrolls_to_a_body_match_below_the_fold() {
     let (app, text) = screen("/drought<enter>", 80, 24);
     assert_eq!(selected_id(&app), "watering");
-    assert!(app.detail.scroll > 0, "scrolled to the match");
+    assert!(app.detail().scroll > 0, "scrolled to the match");
     assert!(text.contains("drought"), "{text}");
 }
 
@@ -137,7 +137,7 @@ fn typo_still_finds_the_word() {
 fn escape_returns_to_where_you_were() {
     let (app, _) = screen("jjl<tab><pgdn>/aphid<down><esc>", 80, 24);
     assert_eq!(selected_id(&app), "care");
-    assert!(app.overlay == hepatree::app::Overlay::None);
+    assert!(*app.overlay() == hepatree::app::Overlay::None);
 }
 
 #[test]
@@ -149,10 +149,10 @@ fn choosing_results_with_arrows_and_control_keys() {
 
 #[test]
 fn quit_keys() {
-    assert!(screen("q", 80, 24).0.should_quit);
-    assert!(screen("/<c-c>", 80, 24).0.should_quit);
+    assert!(screen("q", 80, 24).0.should_quit());
+    assert!(screen("/<c-c>", 80, 24).0.should_quit());
     assert!(
-        !screen("/q", 80, 24).0.should_quit,
+        !screen("/q", 80, 24).0.should_quit(),
         "q is typed into the query"
     );
 }
@@ -205,12 +205,12 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
     };
     app.handle_mouse(event(MouseEventKind::ScrollDown, 50, 10));
     draw(&mut app, &mut terminal);
-    assert_eq!(app.detail.scroll, 3);
+    assert_eq!(app.detail().scroll, 3);
     assert_eq!(selected_id(&app), "watering");
     app.handle_mouse(event(MouseEventKind::Down(MouseButton::Left), 5, 2));
     draw(&mut app, &mut terminal);
     assert_eq!(selected_id(&app), "welcome");
-    assert_eq!(app.detail.scroll, 0);
+    assert_eq!(app.detail().scroll, 0);
 }
 
 #[test]

@@ -58,10 +58,10 @@ fn assert_usable(app: &mut App) {
 fn a_second_run_resumes_where_the_first_ended() {
     let dir = fresh_dir("resume");
     let mut first = run(&dir, false);
-    assert_eq!(first.status, None, "no notice on a first run");
+    assert_eq!(first.status(), None, "no notice on a first run");
     play_on(&mut first, "jl<tab>n<enter>m", 80, 24);
     play_on(&mut first, "/drought<enter>", 80, 24);
-    let (selected, scroll) = (selected_id(&first), first.detail.scroll);
+    let (selected, scroll) = (selected_id(&first), first.detail().scroll);
     assert_eq!(selected, "watering");
     assert!(scroll > 0);
     first.save().expect("saved");
@@ -69,13 +69,13 @@ fn a_second_run_resumes_where_the_first_ended() {
     let mut second = run(&dir, false);
     let text = play_on(&mut second, "", 80, 24);
     assert_eq!(selected_id(&second), "watering");
-    assert_eq!(second.detail.scroll, scroll);
+    assert_eq!(second.detail().scroll, scroll);
     assert!(
         text.contains("▾ How plants grow") && text.contains("▾ Care"),
         "{text}"
     );
     let marks: Vec<String> = second
-        .bookmarks
+        .bookmarks()
         .iter()
         .map(|&b| id_of(&second, b))
         .collect();
@@ -88,8 +88,8 @@ fn a_second_run_resumes_where_the_first_ended() {
 
     let fresh = run(&dir, true);
     assert_eq!(selected_id(&fresh), "welcome", "--fresh starts at the top");
-    assert_eq!(fresh.bookmarks.len(), 1, "but keeps the bookmarks");
-    assert!(!fresh.history.can_go_back());
+    assert_eq!(fresh.bookmarks().len(), 1, "but keeps the bookmarks");
+    assert!(!fresh.history().can_go_back());
 }
 
 #[test]
@@ -108,10 +108,10 @@ fn ids_that_no_longer_exist_are_dropped_quietly() {
     };
     Store::in_dir(&dir, KEY).save(&session).expect("saved");
     let mut app = run(&dir, false);
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
     assert_eq!(selected_id(&app), "welcome");
-    assert_eq!(app.bookmarks.len(), 1);
-    assert!(!app.history.can_go_back());
+    assert_eq!(app.bookmarks().len(), 1);
+    assert!(!app.history().can_go_back());
     assert!(support::visible_ids(&app).contains(&"watering".to_owned()));
     assert_usable(&mut app);
 }
@@ -122,7 +122,7 @@ fn assert_set_aside(name: &str, bytes: &[u8], notice: &str) {
     let dir = fresh_dir(name);
     fs::write(session_file(&dir), bytes).expect("written");
     let mut app = run(&dir, false);
-    let status = app.status.clone().expect("a notice");
+    let status = app.status().expect("a notice");
     assert!(status.contains(notice), "{status}");
     assert!(status.contains(".bad-"), "{status}");
     assert_eq!(selected_id(&app), "welcome");
@@ -161,7 +161,7 @@ fn an_unreadable_file_is_set_aside() {
     let dir = fresh_dir("unreadable");
     fs::create_dir(session_file(&dir)).expect("a directory in the way");
     let mut app = run(&dir, false);
-    let status = app.status.clone().expect("a notice");
+    let status = app.status().expect("a notice");
     assert!(status.contains("could not be read"), "{status}");
     assert_eq!(files_like(&dir, ".bad-").len(), 1);
     assert_usable(&mut app);
@@ -172,7 +172,7 @@ fn an_unreadable_file_is_set_aside() {
 fn a_missing_file_means_a_clean_start_without_notice() {
     let dir = fresh_dir("missing");
     let mut app = run(&dir, false);
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
     assert_usable(&mut app);
 }
 
@@ -200,7 +200,7 @@ fn a_state_directory_that_cannot_be_created_is_only_a_notice() {
     let file = dir.join("plain-file");
     fs::write(&file, b"x").expect("written");
     let mut app = run(&file.join("state"), false);
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
     let text = play_on(&mut app, "m", 80, 24);
     assert!(text.contains("Not saved"), "{text}");
     assert_usable(&mut app);

@@ -37,12 +37,12 @@ pub fn selected_id(app: &App) -> String {
 }
 
 pub fn id_of(app: &App, node: usize) -> String {
-    app.catalog.node(node).id.clone()
+    app.catalog().node(node).id.clone()
 }
 
 /// Ids of the rows the tree shows, in order.
 pub fn visible_ids(app: &App) -> Vec<String> {
-    app.outline
+    app.outline()
         .rows()
         .iter()
         .map(|r| id_of(app, r.node))
