@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use hepatree::app::App;
-use hepatree::catalog::Catalog;
+use hepatree::catalog::{Catalog, NodeId};
 use hepatree::document::{self, Highlight};
 use hepatree::knowledge::{self, EMBEDDED};
 use hepatree::search::SearchIndex;
@@ -35,10 +35,12 @@ fn load(text: &str) -> (Catalog, SearchIndex) {
 }
 
 /// The topic with the longest body, as the worst case for layout and drawing.
-fn longest(catalog: &Catalog) -> usize {
-    (0..catalog.topic_count)
+fn longest(catalog: &Catalog) -> NodeId {
+    catalog
+        .ids()
+        .take(catalog.topic_count)
         .max_by_key(|&i| catalog.node(i).body.len())
-        .unwrap_or(0)
+        .unwrap_or(NodeId::new(0))
 }
 
 fn queries() -> Vec<String> {

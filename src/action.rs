@@ -1,6 +1,8 @@
 //! Everything a reader can ask the explorer to do. Keys and mouse events become actions, and
 //! [`crate::app::App::update`] is the only place that carries them out.
 
+use crate::catalog::NodeId;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -74,5 +76,5 @@ pub enum Effect {
     /// Write the session (a bookmark was added or removed).
     SaveSession,
     /// Put this topic, as plain text, on the clipboard.
-    Copy(usize),
+    Copy(NodeId),
 }

@@ -22,7 +22,7 @@ pub use self::hits::{Hit, HitMap};
 use self::parts::{Model, Navigation, View};
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::input;
 use crate::keymap::{self, Context};
 use crate::session_store::Store;
@@ -51,7 +51,7 @@ pub enum Overlay {
     /// A glossary term's definition, opened from the topic that uses it, with the row
     /// chosen in its list (the entry itself, then related topics).
     Term {
-        node: usize,
+        node: NodeId,
         cursor: usize,
     },
 }
@@ -154,7 +154,7 @@ impl App {
         }
     }
 
-    pub fn selected(&self) -> Option<usize> {
+    pub fn selected(&self) -> Option<NodeId> {
         self.nav.outline.selected()
     }
 
@@ -264,13 +264,16 @@ mod tests {
             app.update(Action::ToggleBookmark),
             Some(Effect::SaveSession)
         );
-        assert_eq!(app.nav.bookmarks, [0]);
-        assert_eq!(app.update(Action::CopyTopic), Some(Effect::Copy(0)));
+        assert_eq!(app.nav.bookmarks, [NodeId::new(0)]);
+        assert_eq!(
+            app.update(Action::CopyTopic),
+            Some(Effect::Copy(NodeId::new(0)))
+        );
         assert!(
             app.clipboard.is_none(),
             "nothing copied until the effect runs"
         );
-        app.apply(Effect::Copy(0));
+        app.apply(Effect::Copy(NodeId::new(0)));
         assert!(
             app.clipboard
                 .as_deref()

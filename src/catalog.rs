@@ -6,11 +6,13 @@
 
 mod generated;
 mod links;
+mod node_id;
 mod terms;
 
 use std::collections::HashMap;
 
 pub use generated::{GLOSSARY_ID, SOURCES_ID, describe_source, slug};
+pub use node_id::NodeId;
 pub use terms::{Mark, TermFinder};
 
 use crate::knowledge::{Kind, KnowledgeBase, Source, Topic};
@@ -26,8 +28,8 @@ pub struct Node {
     pub terms: Vec<String>,
     pub sources: Vec<String>,
     pub see_also: Vec<String>,
-    pub parent: Option<usize>,
-    pub children: Vec<usize>,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
     pub depth: usize,
 }
 
@@ -37,12 +39,12 @@ pub struct Catalog {
     pub disclaimer: String,
     pub sources: Vec<Source>,
     nodes: Vec<Node>,
-    roots: Vec<usize>,
-    by_id: HashMap<String, usize>,
+    roots: Vec<NodeId>,
+    by_id: HashMap<String, NodeId>,
     /// How many topics the file itself defines (the generated entries excluded).
     pub topic_count: usize,
     pub glossary_count: usize,
-    backlinks: Vec<Vec<usize>>,
+    backlinks: Vec<Vec<NodeId>>,
     /// The glossary's names and aliases, for marking them in topic text.
     pub terms: TermFinder,
 }
@@ -77,6 +79,7 @@ impl Catalog {
                 .enumerate()
                 .filter(|(_, n)| n.kind == Kind::Term)
                 .map(|(i, n)| {
+                    let i = NodeId::new(i);
                     let names = std::iter::once(&n.title).chain(&n.terms);
                     (i, names.map(String::as_str).collect())
                 }),
@@ -85,8 +88,8 @@ impl Catalog {
     }
 
     /// The entries that link to `index` (inline, see also, or a glossary term's related list).
-    pub fn backlinks(&self, index: usize) -> &[usize] {
-        &self.backlinks[index]
+    pub fn backlinks(&self, node: NodeId) -> &[NodeId] {
+        &self.backlinks[node.index()]
     }
 
     pub const fn len(&self) -> usize {
@@ -97,19 +100,24 @@ impl Catalog {
         self.nodes.is_empty()
     }
 
-    pub fn node(&self, index: usize) -> &Node {
-        &self.nodes[index]
+    pub fn node(&self, node: NodeId) -> &Node {
+        &self.nodes[node.index()]
+    }
+
+    /// Every entry, in tree order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = NodeId> + use<> {
+        (0..self.nodes.len()).map(NodeId::new)
     }
 
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
     }
 
-    pub fn roots(&self) -> &[usize] {
+    pub fn roots(&self) -> &[NodeId] {
         &self.roots
     }
 
-    pub fn index_of(&self, id: &str) -> Option<usize> {
+    pub fn index_of(&self, id: &str) -> Option<NodeId> {
         self.by_id.get(id).copied()
     }
 
@@ -120,20 +128,20 @@ impl Catalog {
     /// Title of the topic with this id, or the id itself when there is none.
     pub fn title_of(&self, id: &str) -> String {
         self.index_of(id)
-            .map_or_else(|| id.to_owned(), |i| self.nodes[i].title.clone())
+            .map_or_else(|| id.to_owned(), |i| self.node(i).title.clone())
     }
 
     /// Title of the topic with this id, or the id itself, without copying either.
     pub fn title_or_id<'a>(&'a self, id: &'a str) -> &'a str {
         self.index_of(id)
-            .map_or(id, |i| self.nodes[i].title.as_str())
+            .map_or(id, |i| self.node(i).title.as_str())
     }
 
     /// The node and its ancestors, root first.
-    pub fn path(&self, index: usize) -> Vec<usize> {
-        let mut path = vec![index];
-        let mut current = index;
-        while let Some(parent) = self.nodes[current].parent {
+    pub fn path(&self, node: NodeId) -> Vec<NodeId> {
+        let mut path = vec![node];
+        let mut current = node;
+        while let Some(parent) = self.node(current).parent {
             path.push(parent);
             current = parent;
         }
@@ -142,20 +150,20 @@ impl Catalog {
     }
 
     /// Titles from the root down to the node, joined with `separator`.
-    pub fn breadcrumb(&self, index: usize, separator: &str) -> String {
-        self.path(index)
+    pub fn breadcrumb(&self, node: NodeId, separator: &str) -> String {
+        self.path(node)
             .iter()
-            .map(|&i| self.nodes[i].title.as_str())
+            .map(|&i| self.node(i).title.as_str())
             .collect::<Vec<_>>()
             .join(separator)
     }
 
-    fn push(&mut self, mut node: Node, parent: Option<usize>) -> usize {
-        let index = self.nodes.len();
+    fn push(&mut self, mut node: Node, parent: Option<NodeId>) -> NodeId {
+        let index = NodeId::new(self.nodes.len());
         node.parent = parent;
-        node.depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
+        node.depth = parent.map_or(0, |p| self.node(p).depth + 1);
         match parent {
-            Some(p) => self.nodes[p].children.push(index),
+            Some(p) => self.nodes[p.index()].children.push(index),
             None => self.roots.push(index),
         }
         self.by_id.insert(node.id.clone(), index);
@@ -163,7 +171,7 @@ impl Catalog {
         index
     }
 
-    fn add_topic(&mut self, topic: Topic, parent: Option<usize>) {
+    fn add_topic(&mut self, topic: Topic, parent: Option<NodeId>) {
         let node = Node {
             id: clean_line_owned(topic.id),
             title: clean_line_owned(topic.title),
@@ -232,14 +240,17 @@ mod tests {
         );
         assert_eq!(catalog.topic_count, 3);
         assert_eq!(catalog.roots().len(), 4);
-        assert_eq!(catalog.node(1).depth, 1);
+        assert_eq!(catalog.node(NodeId::new(1)).depth, 1);
     }
 
     #[test]
     fn breadcrumbs_and_titles_are_clean() {
         let catalog = Catalog::new(parse(SAMPLE).expect("valid"));
         assert_eq!(catalog.title, "Sample[31m");
-        assert_eq!(catalog.breadcrumb(1, " > "), "Alpha > Alpha one");
+        assert_eq!(
+            catalog.breadcrumb(NodeId::new(1), " > "),
+            "Alpha > Alpha one"
+        );
         let term = catalog.node(catalog.index_of("glossary:zeta-cell").expect("term"));
         assert_eq!(term.summary, "A cell.");
         assert_eq!(term.terms, ["ZC"]);

@@ -9,7 +9,7 @@ mod wrap;
 
 use std::collections::HashSet;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::knowledge::Kind;
 pub use wrap::display_width;
 
@@ -65,7 +65,7 @@ pub enum TargetKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
-    pub node: usize,
+    pub node: NodeId,
     pub kind: TargetKind,
     /// The first line the target appears on, for scrolling it into view.
     pub line: usize,
@@ -125,7 +125,7 @@ impl Highlight {
 }
 
 /// Lays out topic `index` for a pane `width` columns wide.
-pub fn build(catalog: &Catalog, index: usize, width: usize, highlight: &Highlight) -> Document {
+pub fn build(catalog: &Catalog, index: NodeId, width: usize, highlight: &Highlight) -> Document {
     let mut builder = Builder {
         catalog,
         width: width.max(8),
@@ -170,7 +170,7 @@ mod tests {
 
     fn doc(width: usize, highlight: &Highlight) -> Document {
         let catalog = Catalog::new(parse(BASE).expect("valid"));
-        build(&catalog, 0, width, highlight)
+        build(&catalog, NodeId::new(0), width, highlight)
     }
 
     #[test]

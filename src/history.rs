@@ -1,10 +1,12 @@
 //! Back and forward over the reader's jumps, as in a web browser: following a link, jumping
 //! to a search result, a glossary entry or a bookmark each leave a place to come back to.
 
+use crate::catalog::NodeId;
+
 /// A place in the knowledge base: an entry and how far its text was scrolled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    pub node: usize,
+    pub node: NodeId,
     pub scroll: usize,
 }
 
@@ -77,7 +79,7 @@ mod tests {
 
     const fn at(node: usize) -> Location {
         Location {
-            node,
+            node: NodeId::new(node),
             scroll: node * 10,
         }
     }

@@ -6,12 +6,12 @@
 
 use std::collections::HashSet;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 
 /// One visible row of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
-    pub node: usize,
+    pub node: NodeId,
     pub depth: usize,
     pub has_children: bool,
     pub open: bool,
@@ -31,15 +31,15 @@ enum Shown {
 #[derive(Debug, Clone)]
 struct Filter {
     shown: Vec<Shown>,
-    open_before: HashSet<usize>,
+    open_before: HashSet<NodeId>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Outline {
-    roots: Vec<usize>,
-    children: Vec<Vec<usize>>,
-    parents: Vec<Option<usize>>,
-    open: HashSet<usize>,
+    roots: Vec<NodeId>,
+    children: Vec<Vec<NodeId>>,
+    parents: Vec<Option<NodeId>>,
+    open: HashSet<NodeId>,
     rows: Vec<Row>,
     /// Index into `rows` of the selected row.
     cursor: usize,
@@ -70,7 +70,7 @@ impl Outline {
         self.cursor
     }
 
-    pub fn selected(&self) -> Option<usize> {
+    pub fn selected(&self) -> Option<NodeId> {
         self.rows.get(self.cursor).map(|r| r.node)
     }
 
@@ -109,7 +109,7 @@ impl Outline {
     /// Right arrow: opens a closed branch, or steps into an open one.
     pub fn expand_or_enter(&mut self) {
         let Some(node) = self.selected() else { return };
-        if self.children[node].is_empty() {
+        if self.children[node.index()].is_empty() {
             return;
         }
         if self.open.insert(node) {
@@ -124,7 +124,7 @@ impl Outline {
         let Some(node) = self.selected() else { return };
         if self.open.remove(&node) {
             self.rebuild(Some(node));
-        } else if let Some(parent) = self.parents[node] {
+        } else if let Some(parent) = self.parents[node.index()] {
             self.reveal(parent);
         }
     }
@@ -132,7 +132,7 @@ impl Outline {
     /// Enter or Space: opens or closes the selected branch.
     pub fn toggle(&mut self) {
         let Some(node) = self.selected() else { return };
-        if self.children[node].is_empty() {
+        if self.children[node.index()].is_empty() {
             return;
         }
         if !self.open.remove(&node) {
@@ -142,11 +142,11 @@ impl Outline {
     }
 
     /// Opens every ancestor of `node` and selects it.
-    pub fn reveal(&mut self, node: usize) {
-        let mut current = self.parents.get(node).copied().flatten();
+    pub fn reveal(&mut self, node: NodeId) {
+        let mut current = self.parents.get(node.index()).copied().flatten();
         while let Some(parent) = current {
             self.open.insert(parent);
-            current = self.parents[parent];
+            current = self.parents[parent.index()];
         }
         self.rebuild(Some(node));
     }
@@ -177,14 +177,14 @@ impl Outline {
             let mut current = self.parents[node];
             while let Some(parent) = current {
                 self.open.insert(parent);
-                if shown[parent] == Shown::Hidden {
-                    shown[parent] = Shown::Context;
+                if shown[parent.index()] == Shown::Hidden {
+                    shown[parent.index()] = Shown::Context;
                 }
-                current = self.parents[parent];
+                current = self.parents[parent.index()];
             }
         }
         self.filter = Some(Filter { shown, open_before });
-        let keep = selected.filter(|&n| matches.get(n) == Some(&true));
+        let keep = selected.filter(|&n| matches.get(n.index()) == Some(&true));
         self.rebuild(keep);
         if keep.is_none() {
             self.cursor = self.rows.iter().position(|r| r.matched).unwrap_or(0);
@@ -192,29 +192,31 @@ impl Outline {
     }
 
     /// Whether a node can appear in the tree under the current filter.
-    pub fn is_visible(&self, node: usize) -> bool {
-        self.filter
-            .as_ref()
-            .is_none_or(|f| f.shown.get(node).is_some_and(|&s| s != Shown::Hidden))
+    pub fn is_visible(&self, node: NodeId) -> bool {
+        self.filter.as_ref().is_none_or(|f| {
+            f.shown
+                .get(node.index())
+                .is_some_and(|&s| s != Shown::Hidden)
+        })
     }
 
     /// The open branches (as the reader left them, a filter's openings aside).
-    pub fn open_nodes(&self) -> Vec<usize> {
+    pub fn open_nodes(&self) -> Vec<NodeId> {
         let open = self.filter.as_ref().map_or(&self.open, |f| &f.open_before);
-        let mut nodes: Vec<usize> = open.iter().copied().collect();
+        let mut nodes: Vec<NodeId> = open.iter().copied().collect();
         nodes.sort_unstable();
         nodes
     }
 
     /// Opens exactly the given branches (a restored session) and selects `selected`.
-    pub fn restore(&mut self, open: impl IntoIterator<Item = usize>, selected: Option<usize>) {
+    pub fn restore(&mut self, open: impl IntoIterator<Item = NodeId>, selected: Option<NodeId>) {
         self.filter = None;
         self.open = open
             .into_iter()
-            .filter(|&n| self.children.get(n).is_some_and(|c| !c.is_empty()))
+            .filter(|&n| self.children.get(n.index()).is_some_and(|c| !c.is_empty()))
             .collect();
         match selected {
-            Some(node) if node < self.parents.len() => self.reveal(node),
+            Some(node) if node.index() < self.parents.len() => self.reveal(node),
             _ => self.rebuild(None),
         }
     }
@@ -225,26 +227,30 @@ impl Outline {
         self.rebuild(top);
     }
 
-    fn top_ancestor(&self, mut node: usize) -> usize {
-        while let Some(parent) = self.parents[node] {
+    fn top_ancestor(&self, mut node: NodeId) -> NodeId {
+        while let Some(parent) = self.parents[node.index()] {
             node = parent;
         }
         node
     }
 
     /// Recomputes the visible rows and puts the cursor on `keep` when it is visible.
-    fn rebuild(&mut self, keep: Option<usize>) {
+    fn rebuild(&mut self, keep: Option<NodeId>) {
         let mut rows = Vec::new();
-        let mut stack: Vec<(usize, usize)> = self
+        let mut stack: Vec<(NodeId, usize)> = self
             .roots
             .iter()
             .rev()
             .filter(|&&r| self.is_visible(r))
             .map(|&r| (r, 0))
             .collect();
-        let shown = |node: usize| self.filter.as_ref().map_or(Shown::Match, |f| f.shown[node]);
+        let shown = |node: NodeId| {
+            self.filter
+                .as_ref()
+                .map_or(Shown::Match, |f| f.shown[node.index()])
+        };
         while let Some((node, depth)) = stack.pop() {
-            let mut visible = self.children[node]
+            let mut visible = self.children[node.index()]
                 .iter()
                 .rev()
                 .copied()
@@ -356,7 +362,7 @@ mod tests {
         let (catalog, mut outline) = outline();
         let a1x = catalog.index_of("a1x").expect("a1x");
         let mut matches = vec![false; catalog.len()];
-        matches[a1x] = true;
+        matches[a1x.index()] = true;
         outline.set_filter(Some(&matches));
         assert_eq!(visible(&catalog, &outline), ["a", "a1", "a1x"]);
         assert_eq!(selected(&catalog, &outline), "a1x");

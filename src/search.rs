@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::document::Highlight;
 use crate::knowledge::Kind;
 use crate::markup;
@@ -50,7 +50,7 @@ pub enum Field {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    pub node: usize,
+    pub node: NodeId,
     pub field: Field,
     /// Character indices of the title to highlight.
     pub title_marks: Vec<usize>,
@@ -110,7 +110,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
         let index = Index::build(catalog.len(), |i, visit| {
-            let node = catalog.node(i);
+            let node = catalog.node(NodeId::new(i));
             if node.kind == Kind::Reference {
                 visit(Part::Citation(&node.title));
             } else {
@@ -182,7 +182,7 @@ impl SearchIndex {
                 let mut hit = if n < detailed {
                     finish(catalog, &r, &marker)
                 } else {
-                    plain_hit(r.doc as usize)
+                    plain_hit(NodeId::new(r.doc as usize))
                 };
                 hit.highlight = Arc::clone(&highlight);
                 hit

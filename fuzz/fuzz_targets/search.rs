@@ -10,7 +10,8 @@ mod screen;
 
 use std::sync::{LazyLock, Mutex};
 
-use hepatree::app::{App, Origin, Overlay, SearchState};
+use hepatree::action::Action;
+use hepatree::app::{App, Overlay};
 use hepatree::catalog::Catalog;
 use hepatree::knowledge::{self, EMBEDDED};
 use hepatree::search::{Field, Hit, SearchIndex};
@@ -24,21 +25,18 @@ const DELETE_WORD: char = '\u{17}';
 const LIMIT: usize = 200;
 
 struct Shipped {
+    /// The explorer typed into, whose index keeps each search's words for the next, and
+    /// an index that only ever answers the final query.
     app: App,
-    /// The index typed into, which keeps each search's words for the next, and another
-    /// that only ever answers the final query.
-    index: SearchIndex,
     fresh: SearchIndex,
     terminal: Terminal<TestBackend>,
 }
 
 static SHIPPED: LazyLock<Mutex<Shipped>> = LazyLock::new(|| {
     let catalog = Catalog::new(knowledge::parse(EMBEDDED).expect("the shipped base loads"));
-    let index = SearchIndex::new(&catalog);
     let fresh = SearchIndex::new(&catalog);
     Mutex::new(Shipped {
         app: App::new(catalog, &COLOR),
-        index,
         fresh,
         terminal: Terminal::new(TestBackend::new(100, 30)).expect("terminal"),
     })
@@ -49,27 +47,21 @@ fuzz_target!(|data: &[u8]| {
     let mut shipped = SHIPPED.lock().expect("not poisoned");
     let Shipped {
         app,
-        index,
         fresh,
         terminal,
     } = &mut *shipped;
-    let catalog = &app.catalog;
-    let mut state = SearchState::default();
-    state.open(
-        Origin {
-            node: None,
-            scroll: 0,
-        },
-        catalog,
-        index,
-    );
+    app.update(Action::OpenSearch);
     for c in typed.chars() {
-        match c {
-            BACKSPACE => state.backspace(catalog, index),
-            DELETE_WORD => state.delete_word(catalog, index),
-            c => state.push(c, catalog, index),
-        }
+        app.update(match c {
+            BACKSPACE => Action::SearchBackspace,
+            DELETE_WORD => Action::SearchDeleteWord,
+            c => Action::SearchInput(c),
+        });
     }
+    let Overlay::Search(state) = app.overlay() else {
+        panic!("typing keeps the search open");
+    };
+    let catalog = app.catalog();
     let fresh = fresh.search(catalog, &state.query, LIMIT);
     let nodes = |hits: &[Hit]| hits.iter().map(|h| h.node).collect::<Vec<_>>();
     assert_eq!(
@@ -95,7 +87,6 @@ fuzz_target!(|data: &[u8]| {
             in_bounds(&hit.term_marks, &node.terms[n]);
         }
     }
-    app.search = state;
-    app.overlay = Overlay::Search;
     screen::draw_clean(terminal, app);
+    app.update(Action::SearchCancel);
 });

@@ -1,7 +1,7 @@
 //! State of the detail pane: scroll position, what to highlight, and the laid-out document,
 //! which is built once per topic, width and highlight rather than on every frame.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::document::{self, Document, Highlight, Target};
 
 #[derive(Debug, Default)]
@@ -19,7 +19,7 @@ pub struct DetailState {
 
 #[derive(Debug)]
 struct Cached {
-    node: usize,
+    node: NodeId,
     width: usize,
     highlight: Highlight,
     document: Document,
@@ -37,7 +37,7 @@ impl DetailState {
     /// The document of `node` laid out at the last frame, if that frame drew `node`. (A
     /// terminal too small for the panes draws nothing, so the last layout may be of the topic
     /// selected before.)
-    pub fn cached(&self, node: usize) -> Option<&Document> {
+    pub fn cached(&self, node: NodeId) -> Option<&Document> {
         self.cache
             .as_ref()
             .filter(|c| c.node == node)
@@ -45,7 +45,7 @@ impl DetailState {
     }
 
     /// The selected link or term of `node`, if its layout has it.
-    pub fn selected_target(&self, node: usize) -> Option<Target> {
+    pub fn selected_target(&self, node: NodeId) -> Option<Target> {
         self.cached(node)?.targets.get(self.selected?).copied()
     }
 
@@ -53,7 +53,7 @@ impl DetailState {
     /// it starts from what is on screen: the first link in view going forward, the last going
     /// back. A topic not drawn yet is laid out at the last width first, so the keys always
     /// act on the topic the tree shows.
-    pub fn select_target(&mut self, catalog: &Catalog, node: usize, delta: isize) {
+    pub fn select_target(&mut self, catalog: &Catalog, node: NodeId, delta: isize) {
         if let Some(width) = self.cache.as_ref().map(|c| c.width) {
             self.document(catalog, node, width);
         }
@@ -91,7 +91,12 @@ impl DetailState {
     /// The document for `node` at `width`, laid out again only when one of them (or the
     /// highlight) changed, with the scroll position (which it settles: a pending scroll to
     /// the first match, and the limit for this layout).
-    pub fn document(&mut self, catalog: &Catalog, node: usize, width: usize) -> (usize, &Document) {
+    pub fn document(
+        &mut self,
+        catalog: &Catalog,
+        node: NodeId,
+        width: usize,
+    ) -> (usize, &Document) {
         let fresh = self
             .cache
             .as_ref()

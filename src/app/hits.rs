@@ -2,6 +2,7 @@
 //! visible link or term, with the cells it took. Drawing records it (and nothing else of
 //! the state); a mouse event is looked up here and becomes an [`Action`] like a key.
 
+use crate::catalog::NodeId;
 use ratatui::layout::{Position, Rect};
 
 /// The screen, as drawn: which cells are which tree row, link or term.
@@ -14,7 +15,7 @@ pub struct HitMap {
     row_count: usize,
     /// The topic drawn in the detail pane, and each link or term of it in view: its cells
     /// and its index among the topic's targets.
-    topic: Option<usize>,
+    topic: Option<NodeId>,
     targets: Vec<(Rect, usize)>,
 }
 
@@ -44,7 +45,7 @@ impl HitMap {
     }
 
     /// Records a link or term of `topic` drawn on `cells`.
-    pub fn record_target(&mut self, topic: usize, cells: Rect, target: usize) {
+    pub fn record_target(&mut self, topic: NodeId, cells: Rect, target: usize) {
         if self.topic != Some(topic) {
             self.topic = Some(topic);
             self.targets.clear();
@@ -54,7 +55,7 @@ impl HitMap {
 
     /// The row, link or term at `at`; a link or term only if it belongs to `topic` (the one
     /// selected now: a key may have changed it since the frame was drawn).
-    pub fn at(&self, at: Position, topic: Option<usize>) -> Option<Hit> {
+    pub fn at(&self, at: Position, topic: Option<NodeId>) -> Option<Hit> {
         if self.topic == topic
             && let Some(&(_, target)) = self.targets.iter().find(|(cells, _)| cells.contains(at))
         {
@@ -76,19 +77,19 @@ mod tests {
     fn rows_and_targets_are_found_where_they_were_drawn() {
         let mut hits = HitMap::default();
         hits.record_rows(Rect::new(1, 2, 20, 5), 10, 13);
-        hits.record_target(7, Rect::new(30, 4, 6, 1), 2);
-        let at = |x, y| hits.at(Position::new(x, y), Some(7));
+        hits.record_target(NodeId::new(7), Rect::new(30, 4, 6, 1), 2);
+        let at = |x, y| hits.at(Position::new(x, y), Some(NodeId::new(7)));
         assert_eq!(at(1, 2), Some(Hit::Row(10)));
         assert_eq!(at(5, 4), Some(Hit::Row(12)));
         assert_eq!(at(5, 5), None, "past the last row");
         assert_eq!(at(35, 4), Some(Hit::Target(2)));
         assert_eq!(at(36, 4), None);
         assert_eq!(
-            hits.at(Position::new(35, 4), Some(8)),
+            hits.at(Position::new(35, 4), Some(NodeId::new(8))),
             None,
             "another topic's link"
         );
         hits.clear();
-        assert_eq!(hits.at(Position::new(1, 2), Some(7)), None);
+        assert_eq!(hits.at(Position::new(1, 2), Some(NodeId::new(7))), None);
     }
 }

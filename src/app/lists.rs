@@ -3,6 +3,7 @@
 
 use super::{App, Overlay};
 use crate::action::Effect;
+use crate::catalog::NodeId;
 
 impl App {
     pub(super) fn toggle_bookmark(&mut self) -> Option<Effect> {
@@ -28,7 +29,7 @@ impl App {
 
     /// What the open list overlay lists, as nodes to jump to: the bookmarks, or a term's
     /// own glossary entry followed by its related topics.
-    pub fn list_items(&self) -> Vec<usize> {
+    pub fn list_items(&self) -> Vec<NodeId> {
         match self.view.overlay {
             Overlay::Bookmarks { .. } => self.nav.bookmarks.clone(),
             Overlay::Term { node: term, .. } => std::iter::once(term)

@@ -3,7 +3,7 @@
 
 use super::{App, Focus, Overlay};
 use crate::action::Action;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::document::{self, Highlight, TargetKind};
 use crate::history::Location;
 use crate::knowledge::Kind;
@@ -38,7 +38,7 @@ impl App {
     }
 
     /// Goes to `node` as a jump the history remembers.
-    pub fn jump(&mut self, node: usize) {
+    pub fn jump(&mut self, node: NodeId) {
         if self.selected() != Some(node)
             && let Some(here) = self.location()
         {
@@ -50,7 +50,7 @@ impl App {
     /// Selects `node` in the tree, lifting a filter that hides it, and starts the detail
     /// pane afresh on it: the one way a chosen topic is selected. (After any other action
     /// that moves the selection, `update` starts the pane afresh.)
-    pub fn show(&mut self, node: usize) {
+    pub fn show(&mut self, node: NodeId) {
         if !self.nav.outline.is_visible(node) {
             self.set_filter(None);
             self.view.status = Some("Filter cleared to show the topic".to_owned());
@@ -152,7 +152,7 @@ impl App {
 
     /// The topic as plain unwrapped text for the clipboard (which cleans it on the way out,
     /// in `clipboard::osc52`), saying so in the footer.
-    pub(super) fn copy_text(&mut self, node: usize) -> String {
+    pub(super) fn copy_text(&mut self, node: NodeId) -> String {
         let layout = document::build(
             &self.model.catalog,
             node,

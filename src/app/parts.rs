@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
 
 use super::{DetailState, Focus, HitMap, Overlay};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::history::History;
 use crate::knowledge::Kind;
 use crate::outline::Outline;
@@ -25,7 +25,7 @@ pub struct Navigation {
     /// The tree as shown: open branches, the filter's matches and the selection.
     pub outline: Outline,
     pub history: History,
-    pub bookmarks: Vec<usize>,
+    pub bookmarks: Vec<NodeId>,
     /// Index into `Model::filter_kinds` of the filter in force.
     pub filter: Option<usize>,
 }

@@ -1,7 +1,7 @@
 //! State of the search overlay: the query, its results, the chosen result, and where the
 //! reader was before opening it (so Esc can go back there).
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::search::{Hit, NoMatch, SearchIndex};
 
 /// Results kept per query; more than a reader will page through.
@@ -12,7 +12,7 @@ const DETAILED: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
-    pub node: Option<usize>,
+    pub node: Option<NodeId>,
     pub scroll: usize,
 }
 

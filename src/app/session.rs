@@ -2,13 +2,14 @@
 //! exist in the knowledge file are dropped quietly, so an edited file never breaks a resume.
 
 use super::App;
+use crate::catalog::NodeId;
 use crate::history::{History, Location};
 use crate::session_store::{Place, Session, Store, VERSION};
 
 impl App {
     /// The state worth keeping: position, open branches, bookmarks and history.
     pub fn session(&self) -> Session {
-        let id = |node: usize| self.model.catalog.node(node).id.clone();
+        let id = |node: NodeId| self.model.catalog.node(node).id.clone();
         let place = |l: &Location| Place {
             id: id(l.node),
             scroll: l.scroll,
@@ -44,7 +45,7 @@ impl App {
                 .collect()
         };
         self.nav.history = History::from_stacks(places(&session.back), places(&session.forward));
-        let open: Vec<usize> = session.open.iter().filter_map(node).collect();
+        let open: Vec<NodeId> = session.open.iter().filter_map(node).collect();
         let selected = session.selected.as_ref().and_then(node);
         self.nav.outline.restore(open, selected);
         self.view.detail.reset();

@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 
 use super::{App, DetailState, Overlay};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::history::History;
 use crate::outline::Outline;
 
@@ -22,7 +22,7 @@ impl App {
     }
 
     /// The bookmarked nodes, in the order they were added.
-    pub fn bookmarks(&self) -> &[usize] {
+    pub fn bookmarks(&self) -> &[NodeId] {
         &self.nav.bookmarks
     }
 

@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 
-use super::Node;
+use super::{Node, NodeId};
 use crate::knowledge::Kind;
 use crate::markup::link_targets;
 
 /// For every node, the nodes that link to it, in tree order, each once. Source entries are
 /// left out: their "cited by" lists would make every topic refer back to its sources.
-pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, usize>) -> Vec<Vec<usize>> {
-    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<NodeId>> {
+    let mut incoming: Vec<Vec<NodeId>> = vec![Vec::new(); nodes.len()];
     for (from, node) in nodes.iter().enumerate() {
+        let from = NodeId::new(from);
         if node.kind == Kind::Reference {
             continue;
         }
@@ -19,8 +20,9 @@ pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, usize>) -> Vec<Vec<usiz
         let targets = inline.chain(node.see_also.iter().map(String::as_str));
         for to in targets.filter_map(|id| by_id.get(id).copied()) {
             // All of one node's links are pushed together, so a repeat can only be the last.
-            if to != from && incoming[to].last() != Some(&from) {
-                incoming[to].push(from);
+            let into = &mut incoming[to.index()];
+            if to != from && into.last() != Some(&from) {
+                into.push(from);
             }
         }
     }

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::NodeId;
+
 /// One way of writing a term: its name or an alias.
 #[derive(Debug, Clone)]
 struct Phrase {
@@ -11,7 +13,7 @@ struct Phrase {
     text: String,
     /// Abbreviations like "ALT" match only in capitals, so the word "alt" is not a term.
     exact: bool,
-    node: usize,
+    node: NodeId,
 }
 
 /// The glossary's names and aliases, longest first so "hepatic stellate cell" wins over
@@ -25,12 +27,12 @@ pub struct TermFinder {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub range: Range<usize>,
-    pub node: usize,
+    pub node: NodeId,
 }
 
 impl TermFinder {
     /// `terms` gives, for each glossary entry's node, the names it is known by.
-    pub fn new<'a>(terms: impl IntoIterator<Item = (usize, Vec<&'a str>)>) -> Self {
+    pub fn new<'a>(terms: impl IntoIterator<Item = (NodeId, Vec<&'a str>)>) -> Self {
         let mut phrases: Vec<Phrase> = terms
             .into_iter()
             .flat_map(|(node, names)| names.into_iter().map(move |name| (node, name.trim())))
@@ -52,7 +54,7 @@ impl TermFinder {
 
     /// The first occurrence in `text` of each term not yet in `seen` (which it then joins),
     /// in text order, never overlapping. A plural `s` or `es` counts as part of the term.
-    pub fn find(&self, text: &str, seen: &mut HashSet<usize>) -> Vec<Mark> {
+    pub fn find(&self, text: &str, seen: &mut HashSet<NodeId>) -> Vec<Mark> {
         let lower = text.to_ascii_lowercase();
         let mut marks: Vec<Mark> = Vec::new();
         for phrase in &self.phrases {
@@ -114,19 +116,22 @@ mod tests {
     use super::*;
 
     fn finder() -> TermFinder {
-        TermFinder::new([
-            (1, vec!["stellate cell"]),
-            (2, vec!["hepatic stellate cell", "HSC"]),
-            (3, vec!["hepatocyte"]),
-            (4, vec!["ALT"]),
-        ])
+        TermFinder::new(
+            [
+                (1, vec!["stellate cell"]),
+                (2, vec!["hepatic stellate cell", "HSC"]),
+                (3, vec!["hepatocyte"]),
+                (4, vec!["ALT"]),
+            ]
+            .map(|(n, names)| (NodeId::new(n), names)),
+        )
     }
 
     fn found(text: &str) -> Vec<(&str, usize)> {
         finder()
             .find(text, &mut HashSet::new())
             .into_iter()
-            .map(|m| (&text[m.range], m.node))
+            .map(|m| (&text[m.range], m.node.index()))
             .collect()
     }
 

@@ -108,7 +108,7 @@ fn anchor(id: &str) -> String {
 /// and line breaks inside a field become spaces, so every line has exactly five fields.
 pub fn tsv(catalog: &Catalog) -> String {
     let mut out = String::new();
-    for (index, node) in catalog.nodes()[..catalog.topic_count].iter().enumerate() {
+    for (index, node) in catalog.ids().zip(&catalog.nodes()[..catalog.topic_count]) {
         let body = markup::plain_text(&node.body, |id| catalog.title_of(id));
         let fields = [
             node.id.clone(),

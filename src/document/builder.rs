@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::wrap::{self, display_width};
 use super::{Highlight, Line, Segment, Target, TargetKind, Tone};
+use crate::catalog::NodeId;
 use crate::catalog::{Catalog, describe_source};
 use crate::knowledge::Kind;
 use crate::markup::{self, Block, Inline};
@@ -19,7 +20,7 @@ pub struct Builder<'a> {
     pub in_list: bool,
     pub targets: Vec<Target>,
     /// Glossary entries already marked (each is marked once), and the entry itself.
-    pub terms_seen: HashSet<usize>,
+    pub terms_seen: HashSet<NodeId>,
 }
 
 impl Builder<'_> {
@@ -34,7 +35,7 @@ impl Builder<'_> {
         self.lines.extend(lines);
     }
 
-    fn target(&mut self, node: Option<usize>, kind: TargetKind) -> Option<usize> {
+    fn target(&mut self, node: Option<NodeId>, kind: TargetKind) -> Option<usize> {
         let node = node?;
         self.targets.push(Target {
             node,
@@ -44,7 +45,7 @@ impl Builder<'_> {
         Some(self.targets.len() - 1)
     }
 
-    pub fn header(&mut self, index: usize) {
+    pub fn header(&mut self, index: NodeId) {
         let node = self.catalog.node(index);
         let crumb = format!("Top › {}", self.catalog.breadcrumb(index, " › "));
         self.wrap(&[Segment::new(crumb, Tone::Breadcrumb)], "", "");
@@ -119,7 +120,7 @@ impl Builder<'_> {
         }
     }
 
-    pub fn footer(&mut self, index: usize) {
+    pub fn footer(&mut self, index: NodeId) {
         let catalog = self.catalog;
         let node = catalog.node(index);
         if !node.children.is_empty() {
@@ -128,13 +129,13 @@ impl Builder<'_> {
                 self.link_item(child);
             }
         }
-        let see_also: Vec<usize> = node
+        let see_also: Vec<NodeId> = node
             .see_also
             .iter()
             .filter_map(|id| catalog.index_of(id))
             .collect();
         self.link_list("See also", &see_also);
-        let backlinks: Vec<usize> = catalog
+        let backlinks: Vec<NodeId> = catalog
             .backlinks(index)
             .iter()
             .copied()
@@ -154,7 +155,7 @@ impl Builder<'_> {
         }
     }
 
-    fn link_list(&mut self, heading: &str, nodes: &[usize]) {
+    fn link_list(&mut self, heading: &str, nodes: &[NodeId]) {
         if !nodes.is_empty() {
             self.heading(heading);
             for &node in nodes {
@@ -169,7 +170,7 @@ impl Builder<'_> {
         self.lines.push(vec![Segment::new(text, Tone::Heading)]);
     }
 
-    fn link_item(&mut self, node: usize) {
+    fn link_item(&mut self, node: NodeId) {
         let title = self.catalog.node(node).title.clone();
         let target = self.target(Some(node), TargetKind::Link);
         let segments = [

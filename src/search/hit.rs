@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::rank::Ranked;
 use super::snippet::{self, Marker};
 use super::{Field, Hit};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::knowledge::Kind;
 use crate::markup;
 
@@ -14,7 +14,7 @@ use crate::markup;
 /// that shows the query words the title lacks. Only the fields where words matched are
 /// looked at again.
 pub fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
-    let index = ranked.doc as usize;
+    let index = NodeId::new(ranked.doc as usize);
     let node = catalog.node(index);
     let [in_body, in_summary, in_terms, _] = ranked.by_field;
     let (title_marks, in_title) = marker.marks(&node.title);
@@ -56,7 +56,7 @@ pub fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
     hit
 }
 
-pub fn plain_hit(node: usize) -> Hit {
+pub fn plain_hit(node: NodeId) -> Hit {
     Hit {
         node,
         field: Field::Title,
@@ -69,7 +69,7 @@ pub fn plain_hit(node: usize) -> Hit {
 
 /// A node's body as the words searched and shown in snippets: links reduced to their labels.
 /// A source's body lists the topics citing it; their titles are not its words.
-fn searchable_body(catalog: &Catalog, index: usize) -> String {
+fn searchable_body(catalog: &Catalog, index: NodeId) -> String {
     let node = catalog.node(index);
     if node.kind == Kind::Reference {
         String::new()

@@ -9,6 +9,7 @@ use ratatui::widgets::{
 
 use crate::app::HitMap;
 use crate::app::{App, Focus, Overlay};
+use crate::catalog::NodeId;
 use crate::document::{Segment, display_width};
 use crate::theme::Theme;
 
@@ -72,7 +73,7 @@ pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
 
 /// Records where a drawn line's links and terms are (their text without the spaces before
 /// it), for the mouse.
-fn record_targets(hits: &mut HitMap, topic: usize, line: &[Segment], inner: Rect, row: usize) {
+fn record_targets(hits: &mut HitMap, topic: NodeId, line: &[Segment], inner: Rect, row: usize) {
     let Ok(row) = u16::try_from(row) else { return };
     let mut column = 0u16;
     for segment in line {

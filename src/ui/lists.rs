@@ -10,6 +10,7 @@ use ratatui::widgets::{
 
 use crate::action::Action;
 use crate::app::App;
+use crate::catalog::NodeId;
 use crate::keymap::{self, Context};
 
 /// What a list popup's bottom line offers, from the key table.
@@ -57,7 +58,7 @@ pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
     render_list(app, rows, block, popup, buf);
 }
 
-pub fn render_term(app: &App, term: usize, area: Rect, buf: &mut Buffer) {
+pub fn render_term(app: &App, term: NodeId, area: Rect, buf: &mut Buffer) {
     let theme = app.view.theme;
     let node = app.model.catalog.node(term);
     let items = app.list_items();

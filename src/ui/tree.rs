@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget};
 
 use crate::app::{App, Focus, HitMap, Overlay};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, NodeId};
 use crate::outline::Row;
 use crate::theme::Theme;
 
@@ -50,7 +50,7 @@ pub fn render(
 
 /// One row: indented by depth, ▸/▾ on branches, ★ on bookmarks, dimmed when kept only as
 /// a filter's context.
-fn item<'a>(catalog: &'a Catalog, bookmarks: &[usize], theme: &Theme, row: &Row) -> ListItem<'a> {
+fn item<'a>(catalog: &'a Catalog, bookmarks: &[NodeId], theme: &Theme, row: &Row) -> ListItem<'a> {
     let node = catalog.node(row.node);
     let marker = match (row.has_children, row.open) {
         (false, _) => "  ",

@@ -5,7 +5,7 @@
 //! their lists, and the footer shows the keys of the mode the explorer is in.
 
 use hepatree::app::{App, Overlay};
-use hepatree::catalog::Catalog;
+use hepatree::catalog::{Catalog, NodeId};
 use hepatree::keymap;
 use hepatree::knowledge::{self, EMBEDDED};
 use hepatree::theme::COLOR;
@@ -91,10 +91,10 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
     let count = app.catalog().len();
     let selected = app.selected();
     prop_assert!(
-        selected.is_some_and(|s| s < count),
+        selected.is_some_and(|s| s.index() < count),
         "selection exists after {step:?}"
     );
-    let selected = selected.unwrap_or_default();
+    let selected = selected.unwrap_or(NodeId::new(0));
     prop_assert!(
         app.outline().is_visible(selected),
         "selection is shown after {step:?}"
@@ -119,12 +119,12 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
         .iter()
         .chain(app.history().forward_stack());
     for place in history {
-        prop_assert!(place.node < count, "history names real entries");
+        prop_assert!(place.node.index() < count, "history names real entries");
     }
     prop_assert!(app.history().back_stack().len() <= hepatree::history::LIMIT);
     let mut bookmarks = app.bookmarks().to_vec();
     prop_assert!(
-        bookmarks.iter().all(|&b| b < count),
+        bookmarks.iter().all(|&b| b.index() < count),
         "bookmarks name real entries"
     );
     bookmarks.sort_unstable();
@@ -142,7 +142,7 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
             prop_assert!(app.bookmarks().is_empty() || cursor < app.bookmarks().len());
         }
         Overlay::Term { node, cursor } => {
-            prop_assert!(node < count);
+            prop_assert!(node.index() < count);
             prop_assert!(cursor < app.list_items().len());
         }
         Overlay::None | Overlay::Help { .. } => {}

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use hepatree::app::App;
-use hepatree::catalog::Catalog;
+use hepatree::catalog::{Catalog, NodeId};
 use hepatree::knowledge;
 use hepatree::screenshot::play;
 use hepatree::theme::{COLOR, Theme};
@@ -36,7 +36,7 @@ pub fn selected_id(app: &App) -> String {
     id_of(app, app.selected().expect("a selection"))
 }
 
-pub fn id_of(app: &App, node: usize) -> String {
+pub fn id_of(app: &App, node: NodeId) -> String {
     app.catalog().node(node).id.clone()
 }
 
