@@ -50,7 +50,7 @@ pub enum Overlay {
     },
     /// A glossary term's definition, opened from the topic that uses it, with the row
     /// chosen in its list (the entry itself, then related topics).
-    Term {
+    Definition {
         node: NodeId,
         cursor: usize,
     },
@@ -125,7 +125,7 @@ impl App {
             Overlay::Search(_) => vec![Context::Always, Context::Search],
             Overlay::Help { .. } => vec![Context::Always, Context::Help],
             Overlay::Bookmarks { .. } => vec![Context::Always, Context::Bookmarks],
-            Overlay::Term { .. } => vec![Context::Always, Context::Term],
+            Overlay::Definition { .. } => vec![Context::Always, Context::Definition],
             Overlay::None => {
                 let pane = match self.view.focus {
                     Focus::Tree => Context::Tree,

@@ -25,7 +25,9 @@ pub struct Node {
     pub kind: Kind,
     pub summary: String,
     pub body: String,
-    pub terms: Vec<String>,
+    /// Other names the entry is found by: a topic's `terms` in the file, a glossary
+    /// entry's aliases, a source's id.
+    pub aliases: Vec<String>,
     pub sources: Vec<String>,
     pub see_also: Vec<String>,
     pub parent: Option<NodeId>,
@@ -80,7 +82,7 @@ impl Catalog {
                 .filter(|(_, n)| n.kind == Kind::Term)
                 .map(|(i, n)| {
                     let i = NodeId::new(i);
-                    let names = std::iter::once(&n.title).chain(&n.terms);
+                    let names = std::iter::once(&n.title).chain(&n.aliases);
                     (i, names.map(String::as_str).collect())
                 }),
         );
@@ -178,7 +180,7 @@ impl Catalog {
             kind: topic.kind,
             summary: clean_line_owned(topic.summary),
             body: clean_text_owned(topic.body),
-            terms: topic.terms.into_iter().map(clean_line_owned).collect(),
+            aliases: topic.terms.into_iter().map(clean_line_owned).collect(),
             sources: topic.sources,
             see_also: topic.see_also,
             parent: None,
@@ -253,7 +255,7 @@ mod tests {
         );
         let term = catalog.node(catalog.index_of("glossary:zeta-cell").expect("term"));
         assert_eq!(term.summary, "A cell.");
-        assert_eq!(term.terms, ["ZC"]);
+        assert_eq!(term.aliases, ["ZC"]);
     }
 
     #[test]

@@ -56,14 +56,6 @@ impl History {
         push_bounded(&mut self.back, current);
         Some(to)
     }
-
-    pub const fn can_go_back(&self) -> bool {
-        !self.back.is_empty()
-    }
-
-    pub const fn can_go_forward(&self) -> bool {
-        !self.forward.is_empty()
-    }
 }
 
 fn push_bounded(stack: &mut Vec<Location>, location: Location) {
@@ -102,9 +94,9 @@ mod tests {
         let mut history = History::default();
         history.leave(at(1));
         assert_eq!(history.back(at(2)), Some(at(1)));
-        assert!(history.can_go_forward());
+        assert_eq!(history.forward_stack(), [at(2)]);
         history.leave(at(1));
-        assert!(!history.can_go_forward());
+        assert!(history.forward_stack().is_empty());
     }
 
     #[test]

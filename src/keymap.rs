@@ -26,7 +26,7 @@ pub enum Context {
     Help,
     Bookmarks,
     /// A glossary term's definition.
-    Term,
+    Definition,
 }
 
 impl Context {
@@ -39,7 +39,7 @@ impl Context {
             Self::Search => "Search",
             Self::Help => "Help",
             Self::Bookmarks => "Bookmark list",
-            Self::Term => "Term definition",
+            Self::Definition => "Term definition",
         }
     }
 }
@@ -172,7 +172,7 @@ mod tests {
         &[Always, Search],
         &[Always, Help],
         &[Always, Context::Bookmarks],
-        &[Always, Context::Term],
+        &[Always, Context::Definition],
     ];
 
     #[test]

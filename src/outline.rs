@@ -96,13 +96,11 @@ impl Outline {
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
     }
 
-    /// Selects the row under a given row index (a mouse click).
-    pub const fn select_row(&mut self, row: usize) -> bool {
+    /// Selects the row under a given row index (a mouse click); a row past the last is
+    /// ignored.
+    pub const fn select_row(&mut self, row: usize) {
         if row < self.rows.len() {
             self.cursor = row;
-            true
-        } else {
-            false
         }
     }
 

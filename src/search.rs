@@ -39,12 +39,12 @@ use snippet::Marker;
 pub use snippet::Snippet;
 pub use suggest::NoMatch;
 
-/// Where a hit's match is shown: in its title, in one of its terms, or in its text.
+/// Where a hit's match is shown: in its title, in one of its other names, or in its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field {
     Title,
-    /// The node's n-th search term or alias.
-    Term(usize),
+    /// The node's n-th alias (see [`crate::catalog::Node::aliases`]).
+    Alias(usize),
     Body,
 }
 
@@ -54,8 +54,8 @@ pub struct Hit {
     pub field: Field,
     /// Character indices of the title to highlight.
     pub title_marks: Vec<usize>,
-    /// For [`Field::Term`], character indices of that term to highlight.
-    pub term_marks: Vec<usize>,
+    /// For [`Field::Alias`], character indices of that term to highlight.
+    pub alias_marks: Vec<usize>,
     pub snippet: Option<Snippet>,
     /// What to highlight in the topic when the reader jumps to it; the same for every hit
     /// of a search, so shared.
@@ -116,8 +116,8 @@ impl SearchIndex {
             } else {
                 visit(Part::Title(&node.title));
             }
-            for term in &node.terms {
-                visit(Part::Term(term));
+            for term in &node.aliases {
+                visit(Part::Alias(term));
             }
             visit(Part::Summary(&node.summary));
             // A source's body lists the topics citing it; their titles are not its words.

@@ -33,9 +33,4 @@ impl Stop {
     pub fn requested(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
-
-    /// Raises the flag by hand, as a signal would (for tests).
-    pub fn request(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
 }

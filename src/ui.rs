@@ -64,7 +64,7 @@ impl Widget for &mut App {
             Overlay::Search(search) => search::render(app, search, body, buf),
             Overlay::Help { scroll } => help::render(app, *scroll, body, buf),
             Overlay::Bookmarks { .. } => lists::render_bookmarks(app, body, buf),
-            Overlay::Term { node, .. } => lists::render_term(app, *node, body, buf),
+            Overlay::Definition { node, .. } => lists::render_definition(app, *node, body, buf),
         }
         self.view.hits = hits;
         self.view.tree_list = list_state;

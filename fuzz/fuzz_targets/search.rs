@@ -83,8 +83,8 @@ fuzz_target!(|data: &[u8]| {
             assert!(marks.iter().all(|&i| i < len), "highlight outside {text:?}");
         };
         in_bounds(&hit.title_marks, &node.title);
-        if let Field::Term(n) = hit.field {
-            in_bounds(&hit.term_marks, &node.terms[n]);
+        if let Field::Alias(n) = hit.field {
+            in_bounds(&hit.alias_marks, &node.aliases[n]);
         }
     }
     screen::draw_clean(terminal, app);

@@ -22,7 +22,7 @@ impl App {
     /// The row chosen in the open list overlay (0 when none is open).
     pub const fn list_cursor(&self) -> usize {
         match self.view.overlay {
-            Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } => cursor,
+            Overlay::Bookmarks { cursor } | Overlay::Definition { cursor, .. } => cursor,
             _ => 0,
         }
     }
@@ -32,7 +32,7 @@ impl App {
     pub fn list_items(&self) -> Vec<NodeId> {
         match self.view.overlay {
             Overlay::Bookmarks { .. } => self.nav.bookmarks.clone(),
-            Overlay::Term { node: term, .. } => std::iter::once(term)
+            Overlay::Definition { node: term, .. } => std::iter::once(term)
                 .chain(
                     self.model
                         .catalog
@@ -48,7 +48,8 @@ impl App {
 
     pub(super) fn move_list(&mut self, delta: isize) {
         let last = self.list_items().len().saturating_sub(1);
-        if let Overlay::Bookmarks { cursor } | Overlay::Term { cursor, .. } = &mut self.view.overlay
+        if let Overlay::Bookmarks { cursor } | Overlay::Definition { cursor, .. } =
+            &mut self.view.overlay
         {
             *cursor = cursor.saturating_add_signed(delta).min(last);
         }

@@ -33,7 +33,7 @@ impl App {
     const fn wheel(&self, at: Position, delta: isize) -> Option<Action> {
         let (next, previous) = match self.view.overlay {
             Overlay::Search(_) => (Action::SearchNext, Action::SearchPrevious),
-            Overlay::Bookmarks { .. } | Overlay::Term { .. } => {
+            Overlay::Bookmarks { .. } | Overlay::Definition { .. } => {
                 (Action::ListNext, Action::ListPrevious)
             }
             Overlay::Help { .. } => return Some(Action::ScrollBy(delta)),
@@ -79,9 +79,7 @@ impl App {
                 self.view.focus = Focus::Tree;
                 match row {
                     Some(row) if self.nav.outline.cursor() == row => self.nav.outline.toggle(),
-                    Some(row) => {
-                        self.nav.outline.select_row(row);
-                    }
+                    Some(row) => self.nav.outline.select_row(row),
                     None => {}
                 }
             }

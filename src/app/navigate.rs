@@ -105,7 +105,7 @@ impl App {
         match target.kind {
             TargetKind::Link => self.jump(target.node),
             TargetKind::Term => {
-                self.view.overlay = Overlay::Term {
+                self.view.overlay = Overlay::Definition {
                     node: target.node,
                     cursor: 0,
                 };

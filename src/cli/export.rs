@@ -63,8 +63,8 @@ fn body(catalog: &Catalog, node: &Node, out: &mut String) {
 /// The lines after the body: search terms, see also, and sources.
 fn extras(catalog: &Catalog, node: &Node) -> Vec<String> {
     let mut extras = Vec::new();
-    if !node.terms.is_empty() {
-        extras.push(format!("**Search terms:** {}", node.terms.join(", ")));
+    if !node.aliases.is_empty() {
+        extras.push(format!("**Search terms:** {}", node.aliases.join(", ")));
     }
     if !node.see_also.is_empty() {
         let links: Vec<String> = node
@@ -114,7 +114,7 @@ pub fn tsv(catalog: &Catalog) -> String {
             node.id.clone(),
             catalog.breadcrumb(index, " > "),
             node.title.clone(),
-            node.terms.join(", "),
+            node.aliases.join(", "),
             body,
         ];
         let line: Vec<String> = fields.iter().map(|f| one_field(f)).collect();

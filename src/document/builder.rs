@@ -142,9 +142,9 @@ impl Builder<'_> {
             .filter(|b| !see_also.contains(b))
             .collect();
         self.link_list("Referred to by", &backlinks);
-        if !node.terms.is_empty() {
+        if !node.aliases.is_empty() {
             self.heading("Search terms");
-            let terms = Segment::new(node.terms.join(", "), Tone::Muted);
+            let terms = Segment::new(node.aliases.join(", "), Tone::Muted);
             self.wrap(&[terms], "  ", "  ");
         }
         if !node.sources.is_empty() && node.kind != Kind::Reference {

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::Context::{self, Always, Bookmarks, Browse, Detail, Help, Search, Term, Tree};
+use super::Context::{self, Always, Bookmarks, Browse, Definition, Detail, Help, Search, Tree};
 use super::{Binding, Key};
 use crate::action::Action as A;
 use KeyCode::{
@@ -104,10 +104,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Bookmarks, &[plain(Enter)], A::ListAccept, "go to", SHOWN),
     b(Bookmarks, &[ch('d'), plain(Delete)], A::ListRemove, "remove", SHOWN),
     b(Bookmarks, &[plain(Esc), ch('\''), ch('q')], A::CloseOverlay, "close", SHOWN),
-    b(Term, &[ch('j'), plain(Down), plain(Tab)], A::ListNext, "next", SHOWN),
-    b(Term, &[ch('k'), plain(Up), plain(BackTab)], A::ListPrevious, "previous", HIDDEN),
-    b(Term, &[plain(Enter)], A::ListAccept, "open", SHOWN),
-    b(Term, &[plain(Esc), ch('q')], A::CloseOverlay, "close", SHOWN),
+    b(Definition, &[ch('j'), plain(Down), plain(Tab)], A::ListNext, "next", SHOWN),
+    b(Definition, &[ch('k'), plain(Up), plain(BackTab)], A::ListPrevious, "previous", HIDDEN),
+    b(Definition, &[plain(Enter)], A::ListAccept, "open", SHOWN),
+    b(Definition, &[plain(Esc), ch('q')], A::CloseOverlay, "close", SHOWN),
     b(Help, &[plain(Esc), ch('?'), ch('q')], A::CloseOverlay, "close help", SHOWN),
     b(Help, &[ch('j'), plain(Down)], A::ScrollDown, "scroll down", SHOWN),
     b(Help, &[ch('k'), plain(Up)], A::ScrollUp, "scroll up", HIDDEN),

@@ -21,7 +21,7 @@ pub fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
     let best_term = if in_terms & !in_title == 0 {
         None
     } else {
-        node.terms
+        node.aliases
             .iter()
             .enumerate()
             .map(|(n, term)| (n, marker.marks(term)))
@@ -33,7 +33,7 @@ pub fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
         node: index,
         field: Field::Title,
         title_marks,
-        term_marks: Vec::new(),
+        alias_marks: Vec::new(),
         snippet: None,
         highlight: Arc::default(),
     };
@@ -50,8 +50,8 @@ pub fn finish(catalog: &Catalog, ranked: &Ranked, marker: &Marker) -> Hit {
         }
     }
     if let Some((n, (marks, _))) = best_term {
-        hit.field = Field::Term(n);
-        hit.term_marks = marks;
+        hit.field = Field::Alias(n);
+        hit.alias_marks = marks;
     }
     hit
 }
@@ -61,7 +61,7 @@ pub fn plain_hit(node: NodeId) -> Hit {
         node,
         field: Field::Title,
         title_marks: Vec::new(),
-        term_marks: Vec::new(),
+        alias_marks: Vec::new(),
         snippet: None,
         highlight: Arc::default(),
     }

@@ -83,14 +83,14 @@ impl<T: Copy> Lists<T> {
 }
 
 /// A piece of a catalog entry's text, as the index reads it: the title first, then the
-/// terms in order, then the summary and the body's plain text in pieces.
+/// aliases in order, then the summary and the body's plain text in pieces.
 #[derive(Debug, Clone, Copy)]
 pub enum Part<'a> {
     Title(&'a str),
     /// A title that is a citation (a source entry): a whole name, but its words count as a
     /// summary's, since readers do not type a paper's title to find a topic.
     Citation(&'a str),
-    Term(&'a str),
+    Alias(&'a str),
     Summary(&'a str),
     Body(&'a str),
 }
@@ -234,7 +234,7 @@ mod tests {
             let (title, terms, summary) = entries[i];
             visit(Part::Title(title));
             for term in terms {
-                visit(Part::Term(term));
+                visit(Part::Alias(term));
             }
             visit(Part::Summary(summary));
             visit(Part::Body("Body words here."));

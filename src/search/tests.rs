@@ -42,8 +42,8 @@ fn titles_rank_above_bodies_and_show_where_they_matched() {
     assert_eq!(hits[0].field, Field::Title);
     assert_eq!(hits[1].field, Field::Body);
     let hits = index.search(&catalog, "varices", 10);
-    assert_eq!(hits[0].field, Field::Term(0));
-    assert_eq!(hits[0].term_marks, (0..7).collect::<Vec<_>>());
+    assert_eq!(hits[0].field, Field::Alias(0));
+    assert_eq!(hits[0].alias_marks, (0..7).collect::<Vec<_>>());
 }
 
 #[test]

@@ -18,7 +18,7 @@ const ORDER: [Context; 8] = [
     Context::Detail,
     Context::Search,
     Context::Bookmarks,
-    Context::Term,
+    Context::Definition,
     Context::Help,
 ];
 

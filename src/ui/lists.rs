@@ -58,7 +58,7 @@ pub fn render_bookmarks(app: &App, area: Rect, buf: &mut Buffer) {
     render_list(app, rows, block, popup, buf);
 }
 
-pub fn render_term(app: &App, term: NodeId, area: Rect, buf: &mut Buffer) {
+pub fn render_definition(app: &App, term: NodeId, area: Rect, buf: &mut Buffer) {
     let theme = app.view.theme;
     let node = app.model.catalog.node(term);
     let items = app.list_items();
@@ -74,7 +74,9 @@ pub fn render_term(app: &App, term: NodeId, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(format!(" {} ", node.title))
-        .title_bottom(Line::from(keymap::popup_hint(Context::Term, &TERM_HINTS)).right_aligned())
+        .title_bottom(
+            Line::from(keymap::popup_hint(Context::Definition, &TERM_HINTS)).right_aligned(),
+        )
         .border_style(theme.border_focused);
     let inner = block.inner(popup);
     block.render(popup, buf);

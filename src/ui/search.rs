@@ -126,11 +126,11 @@ fn result_lines<'a>(app: &'a App, hit: &'a Hit) -> [Line<'a>; 2] {
     first.push(Span::styled(format!("  {}", node.kind.label()), theme.tag));
     let mut second = vec![Span::raw("   ")];
     match (&hit.field, &hit.snippet) {
-        (Field::Term(n), _) => {
+        (Field::Alias(n), _) => {
             second.push(Span::styled("term: ", theme.muted));
             second.extend(highlighted(
-                &node.terms[*n],
-                &hit.term_marks,
+                &node.aliases[*n],
+                &hit.alias_marks,
                 Style::new(),
                 theme,
             ));

@@ -109,7 +109,11 @@ fn topics_have_a_summary_terms_and_a_body_of_readable_length() {
             topic.id
         );
         assert!(!topic.summary.is_empty(), "{} has no summary", topic.id);
-        assert!(!topic.terms.is_empty(), "{} has no search terms", topic.id);
+        assert!(
+            !topic.aliases.is_empty(),
+            "{} has no search terms",
+            topic.id
+        );
     }
 }
 

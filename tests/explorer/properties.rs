@@ -141,7 +141,7 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
         Overlay::Bookmarks { cursor } => {
             prop_assert!(app.bookmarks().is_empty() || cursor < app.bookmarks().len());
         }
-        Overlay::Term { node, cursor } => {
+        Overlay::Definition { node, cursor } => {
             prop_assert!(node.index() < count);
             prop_assert!(cursor < app.list_items().len());
         }

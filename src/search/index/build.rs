@@ -59,7 +59,7 @@ impl Builder {
                 let words = to_u32(self.name_words.len()) - start;
                 self.name_list.push((number << 1 | 1, start, words));
             }
-            Part::Term(term) => {
+            Part::Alias(term) => {
                 slot += 1;
                 match u8::try_from(slot) {
                     Ok(n) if slot <= MAX_SLOTS => {
