@@ -198,7 +198,7 @@ impl Tui {
     fn copied(&self) -> String {
         let raw = String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned();
         let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
-        let end = start + raw[start..].find('\x07').expect("terminated");
+        let end = start + raw[start..].find("\x1b\\").expect("terminated");
         let decoded =
             base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &raw[start..end])
                 .expect("base64");
@@ -647,8 +647,8 @@ fn hostile_text_never_reaches_the_terminal() {
             "the terminal received {payload:?}"
         );
     }
-    // The only BEL is the one ending the copy, whose text is clean.
-    assert_eq!(String::from_utf8_lossy(&raw).matches('\u{7}').count(), 1);
+    // No BEL at all (the copy ends with ST), and the copy's text is clean.
+    assert_eq!(String::from_utf8_lossy(&raw).matches('\u{7}').count(), 0);
     let copied = tui.copied();
     assert!(copied.contains("肝硬変 and 🧬 cells café"), "{copied}");
     assert!(

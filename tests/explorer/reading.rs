@@ -226,7 +226,7 @@ fn y_copies_the_topic_as_clean_plain_text() {
     assert!(!copied.chars().any(|c| c.is_control() && c != '\n'));
     assert!(text.contains("Copied “Welcome”"), "{text}");
     let sequence = hepatree::clipboard::osc52(copied);
-    assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with('\x07'));
+    assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with("\x1b\\"));
 }
 
 #[test]
