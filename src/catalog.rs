@@ -35,6 +35,16 @@ pub struct Node {
     pub depth: usize,
 }
 
+impl Node {
+    /// The summary, unless the body already opens with it (a glossary entry's summary is the
+    /// first sentence of its definition), so no text is shown twice.
+    pub fn distinct_summary(&self) -> Option<&str> {
+        let summary = self.summary.trim();
+        let repeated = self.body.trim_start().starts_with(summary);
+        (!summary.is_empty() && !repeated).then_some(summary)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub title: String,

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, Node};
+use crate::knowledge::Kind;
 use crate::markup::{self, Block, Inline};
 
 pub fn markdown(catalog: &Catalog) -> String {
@@ -29,8 +30,13 @@ fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
         anchor(&node.id),
         node.title
     );
-    if !node.summary.is_empty() {
-        let _ = writeln!(out, "*{}* — {}", node.kind.label(), node.summary);
+    match node.distinct_summary() {
+        Some(summary) => {
+            let _ = writeln!(out, "*{}* — {summary}", node.kind.label());
+        }
+        None => {
+            let _ = writeln!(out, "*{}*", node.kind.label());
+        }
     }
     body(catalog, node, out);
     let extras = extras(catalog, node);
@@ -63,7 +69,7 @@ fn body(catalog: &Catalog, node: &Node, out: &mut String) {
 /// The lines after the body: search terms, see also, and sources.
 fn extras(catalog: &Catalog, node: &Node) -> Vec<String> {
     let mut extras = Vec::new();
-    if !node.aliases.is_empty() {
+    if !node.aliases.is_empty() && node.kind != Kind::Term {
         extras.push(format!("**Search terms:** {}", node.aliases.join(", ")));
     }
     if !node.see_also.is_empty() {

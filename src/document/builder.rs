@@ -57,9 +57,9 @@ impl Builder<'_> {
             let _ = write!(tag, " · {count} subtopic{plural}");
         }
         self.wrap(&[Segment::new(tag, Tone::Tag)], "", "");
-        if !node.summary.is_empty() {
+        if let Some(summary) = node.distinct_summary() {
             self.blank();
-            self.wrap(&[Segment::new(node.summary.clone(), Tone::Summary)], "", "");
+            self.wrap(&[Segment::new(summary, Tone::Summary)], "", "");
         }
     }
 
@@ -142,7 +142,8 @@ impl Builder<'_> {
             .filter(|b| !see_also.contains(b))
             .collect();
         self.link_list("Referred to by", &backlinks);
-        if !node.aliases.is_empty() {
+        // A glossary entry's aliases are already in its text ("Also called").
+        if !node.aliases.is_empty() && node.kind != Kind::Term {
             self.heading("Search terms");
             let terms = Segment::new(node.aliases.join(", "), Tone::Muted);
             self.wrap(&[terms], "  ", "  ");

@@ -187,3 +187,29 @@ fn words_a_reader_types_land_on_the_topic_that_explains_them() {
         );
     }
 }
+
+/// No entry says the same thing twice: a glossary entry's summary is the start of its
+/// definition, and its aliases are in its text, so neither is repeated below it.
+#[test]
+fn no_paragraph_appears_twice_in_an_entry() {
+    use hepatree::document::{self, Highlight};
+    let catalog = catalog();
+    for node in catalog.ids() {
+        let text = document::build(&catalog, node, 80, &Highlight::default()).plain();
+        let mut seen: Vec<String> = Vec::new();
+        for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            let words: String = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                !seen
+                    .iter()
+                    .any(|p| words.starts_with(p.as_str()) || p.starts_with(&words)),
+                "{} repeats {words:?}",
+                catalog.node(node).id
+            );
+            seen.push(words);
+        }
+        if catalog.node(node).kind == Kind::Term {
+            assert!(!text.contains("Search terms"), "aliases twice in {text}");
+        }
+    }
+}
