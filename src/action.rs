@@ -26,6 +26,10 @@ pub enum Action {
     ScrollUp,
     ScrollPageDown,
     ScrollPageUp,
+    /// Space in the text: a page down, or on into the next topic at the end of this one.
+    ReadOn,
+    /// A page up, or back to the end of the previous topic at the top of this one.
+    ReadBack,
     ScrollTop,
     ScrollBottom,
     /// Select the next link or glossary term in the topic (focusing the detail pane).

@@ -7,6 +7,7 @@ mod lists;
 mod mouse;
 mod navigate;
 mod parts;
+mod reading;
 mod search_state;
 mod searching;
 mod session;
@@ -174,6 +175,9 @@ impl App {
             Action::SelectLast => self.nav.outline.select_last(),
             Action::PageDown => self.nav.outline.move_by(self.tree_page()),
             Action::PageUp => self.nav.outline.move_by(-self.tree_page()),
+            Action::ExpandOrEnter | Action::ToggleNode if self.selected_is_leaf() => {
+                self.focus_text();
+            }
             Action::ExpandOrEnter => self.nav.outline.expand_or_enter(),
             Action::CollapseOrLeave => self.nav.outline.collapse_or_leave(),
             Action::ToggleNode => self.nav.outline.toggle(),
@@ -182,6 +186,8 @@ impl App {
             Action::ScrollUp => self.scroll(-1),
             Action::ScrollPageDown => self.view.detail.scroll_by(self.view.detail.page()),
             Action::ScrollPageUp => self.view.detail.scroll_by(-self.view.detail.page()),
+            Action::ReadOn => self.read_on(),
+            Action::ReadBack => self.read_back(),
             Action::ScrollTop => self.view.detail.scroll = 0,
             Action::ScrollBottom => self.view.detail.scroll_to_bottom(),
             Action::TargetNext => self.select_target(1),

@@ -133,6 +133,13 @@ impl DetailState {
         }
     }
 
+    /// Whether the last page of the laid-out topic is on screen.
+    pub fn at_bottom(&self) -> bool {
+        self.cache.as_ref().is_none_or(|cached| {
+            self.scroll >= max_scroll(cached.document.lines.len(), self.height)
+        })
+    }
+
     pub fn scroll_to_bottom(&mut self) {
         self.scroll = usize::MAX;
         self.scroll_by(0);

@@ -12,7 +12,12 @@ use crate::knowledge::Kind;
 pub const fn keeps_scroll(action: Action) -> bool {
     matches!(
         action,
-        Action::SearchAccept | Action::SearchCancel | Action::Back | Action::Forward
+        Action::SearchAccept
+            | Action::SearchCancel
+            | Action::Back
+            | Action::Forward
+            | Action::ReadOn
+            | Action::ReadBack
     )
 }
 

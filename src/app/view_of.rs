@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{App, DetailState, Overlay};
+use super::{App, DetailState, Focus, Overlay};
 use crate::catalog::{Catalog, NodeId};
 use crate::history::History;
 use crate::outline::Outline;
@@ -29,6 +29,11 @@ impl App {
     /// Index of the filter in force among the kinds the filter key cycles through.
     pub const fn filter(&self) -> Option<usize> {
         self.nav.filter
+    }
+
+    /// Which pane the keys go to.
+    pub const fn focus(&self) -> Focus {
+        self.view.focus
     }
 
     pub const fn overlay(&self) -> &Overlay {
