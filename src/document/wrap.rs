@@ -17,24 +17,34 @@ struct StyledWord<'a> {
     word: Word<'a>,
     tone: Tone,
     target: Option<usize>,
+    /// Written against the word before with no space between (a full stop after a link,
+    /// "-positive" after a term): the line may not break between them.
+    glued: bool,
 }
 
-impl Fragment for StyledWord<'_> {
+/// Words that stay on one line together: a word and the ones glued to it.
+#[derive(Debug)]
+struct Unit<'w, 'a> {
+    words: &'w [StyledWord<'a>],
+}
+
+impl Fragment for Unit<'_, '_> {
     fn width(&self) -> f64 {
-        self.word.width()
+        self.words.iter().map(|w| w.word.width()).sum()
     }
 
     fn whitespace_width(&self) -> f64 {
-        self.word.whitespace_width()
+        self.words.last().map_or(0.0, |w| w.word.whitespace_width())
     }
 
     fn penalty_width(&self) -> f64 {
-        self.word.penalty_width()
+        self.words.last().map_or(0.0, |w| w.word.penalty_width())
     }
 }
 
 /// Wraps `segments` to `width` columns. The first line starts with `first_indent`, the others
-/// with `indent`; words matching `highlight` get [`Tone::Match`].
+/// with `indent`; words matching `highlight` get [`Tone::Match`]. A line never starts with
+/// punctuation written against the word before it, and a web address is never cut.
 pub fn wrap(
     segments: &[Segment],
     width: usize,
@@ -45,12 +55,14 @@ pub fn wrap(
     let first_width = width.saturating_sub(display_width(first_indent)).max(1);
     let rest_width = width.saturating_sub(display_width(indent)).max(1);
     let words = styled_words(segments, first_width.min(rest_width), highlight);
+    let units = units(&words, first_width.min(rest_width));
     #[expect(clippy::cast_precision_loss)]
     let widths = [first_width as f64, rest_width as f64];
     let mut lines = Vec::new();
-    for (n, row) in wrap_first_fit(&words, &widths).into_iter().enumerate() {
+    for (n, row) in wrap_first_fit(&units, &widths).into_iter().enumerate() {
         let prefix = if n == 0 { first_indent } else { indent };
-        lines.push(line_of(row, prefix));
+        let words: Vec<&StyledWord> = row.iter().flat_map(|u| u.words).collect();
+        lines.push(line_of(&words, prefix));
     }
     if lines.is_empty() {
         lines.push(Vec::new());
@@ -58,12 +70,32 @@ pub fn wrap(
     lines
 }
 
+/// Groups glued words into units, unless a unit would not fit on a line of `max` columns
+/// (then it may break where a space or a word's own break allows).
+fn units<'w, 'a>(words: &'w [StyledWord<'a>], max: usize) -> Vec<Unit<'w, 'a>> {
+    let mut units = Vec::new();
+    let mut start = 0;
+    for end in 1..=words.len() {
+        if end == words.len() || !words[end].glued {
+            let group = &words[start..end];
+            let width: usize = group.iter().map(|w| display_width(w.word.word)).sum();
+            if width <= max || group.len() == 1 {
+                units.push(Unit { words: group });
+            } else {
+                units.extend(group.chunks(1).map(|words| Unit { words }));
+            }
+            start = end;
+        }
+    }
+    units
+}
+
 fn styled_words<'a>(
     segments: &'a [Segment],
     max: usize,
     highlight: &Highlight,
 ) -> Vec<StyledWord<'a>> {
-    let mut words = Vec::new();
+    let mut words: Vec<StyledWord<'a>> = Vec::new();
     for segment in segments {
         let can_match = matches!(
             segment.tone,
@@ -73,9 +105,9 @@ fn styled_words<'a>(
         let body = text.trim_start_matches(' ');
         // Space that opens a segment belongs after the previous segment's last word.
         if let Some(previous) = words.last_mut().filter(|_| body.len() < text.len()) {
-            let previous: &mut StyledWord<'a> = previous;
             previous.word.whitespace = &text[..text.len() - body.len()];
         }
+        let mut glued = words.last().is_some_and(|w| w.word.whitespace.is_empty());
         for word in WordSeparator::AsciiSpace.find_words(body) {
             let tone = if can_match && highlight.matches(word.word) {
                 Tone::Match
@@ -83,18 +115,38 @@ fn styled_words<'a>(
                 segment.tone
             };
             let target = segment.target;
-            words.extend(
-                word.break_apart(max)
-                    .map(|word| StyledWord { word, tone, target }),
-            );
+            let pieces: Vec<Word> = if is_address(word.word) {
+                vec![word]
+            } else {
+                word.break_apart(max).collect()
+            };
+            words.extend(pieces.into_iter().map(|word| StyledWord {
+                word,
+                tone,
+                target,
+                glued: std::mem::take(&mut glued),
+            }));
         }
     }
     words
 }
 
+/// A web address or a DOI, which is kept whole so it can be copied (it may run past the
+/// edge).
+fn is_address(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '<', '[']);
+    let doi = word
+        .strip_prefix("10.")
+        .and_then(|rest| rest.split_once('/'))
+        .is_some_and(|(registrant, _)| registrant.bytes().all(|b| b.is_ascii_digit()));
+    doi || ["https://", "http://", "www."]
+        .iter()
+        .any(|start| word.starts_with(start))
+}
+
 /// Joins a row of words into segments, merging neighbours of the same tone and target. The
 /// space after a styled run stays plain, so a selected link is not drawn with a tail.
-fn line_of(row: &[StyledWord<'_>], prefix: &str) -> Line {
+fn line_of(row: &[&StyledWord<'_>], prefix: &str) -> Line {
     let mut line: Line = Vec::new();
     if !prefix.is_empty() {
         line.push(Segment::new(prefix, Tone::Plain));
@@ -106,7 +158,7 @@ fn line_of(row: &[StyledWord<'_>], prefix: &str) -> Line {
             }
             _ => line.push(Segment::to(styled.word.word, styled.tone, styled.target)),
         }
-        let Some(next) = row.get(n + 1) else { break };
+        let Some(&next) = row.get(n + 1) else { break };
         let space = styled.word.whitespace;
         let continues = next.tone == styled.tone && next.target == styled.target;
         match line.last_mut() {
@@ -148,6 +200,40 @@ mod tests {
         let segments = [Segment::new("abcdefghij 肝硬変です", Tone::Plain)];
         let lines = wrap(&segments, 4, "", "", &Highlight::default());
         assert_eq!(plain(&lines), ["abcd", "efgh", "ij", "肝硬", "変で", "す"]);
+    }
+
+    #[test]
+    fn punctuation_written_against_a_link_stays_with_it() {
+        let segments = [
+            Segment::new("see the ", Tone::Plain),
+            Segment::new("linked topic", Tone::Link),
+            Segment::new(". Then ", Tone::Plain),
+            Segment::new("CD34", Tone::Term),
+            Segment::new("-positive cells", Tone::Plain),
+        ];
+        for width in 14..40 {
+            let lines = wrap(&segments, width, "", "", &Highlight::default());
+            for line in plain(&lines) {
+                assert!(
+                    !line.starts_with(['.', '-']),
+                    "{line:?} at {width}: {:?}",
+                    plain(&lines)
+                );
+            }
+        }
+        let lines = wrap(&segments, 17, "", "", &Highlight::default());
+        assert_eq!(
+            plain(&lines),
+            ["see the linked", "topic. Then", "CD34-positive", "cells"]
+        );
+    }
+
+    #[test]
+    fn a_web_address_is_never_cut() {
+        let url = "https://doi.org/10.1002/hep.a-very-long-identifier-1234";
+        let segments = [Segment::new(format!("URL: {url} end"), Tone::Plain)];
+        let lines = plain(&wrap(&segments, 20, "", "", &Highlight::default()));
+        assert_eq!(lines, ["URL:", url, "end"]);
     }
 
     #[test]

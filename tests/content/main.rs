@@ -4,3 +4,4 @@
 mod knowledge_base;
 mod search_golden;
 mod search_ranking;
+mod wrapping;
