@@ -10,6 +10,10 @@ pub enum Action {
     CloseOverlay,
     /// Move keyboard focus between the tree and the detail pane.
     SwitchFocus,
+    /// Hide the tree so the text takes the whole width, or show it again.
+    ToggleTree,
+    WidenTree,
+    NarrowTree,
     SelectNext,
     SelectPrevious,
     SelectFirst,

@@ -6,6 +6,7 @@ mod hits;
 mod lists;
 mod mouse;
 mod navigate;
+mod panes;
 mod parts;
 mod reading;
 mod search_state;
@@ -20,6 +21,7 @@ use ratatui::crossterm::event::{self, Event, KeyEvent};
 
 pub use self::detail::DetailState;
 pub use self::hits::{Hit, HitMap};
+pub use self::parts::DEFAULT_MEASURE;
 use self::parts::{Model, Navigation, View};
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
@@ -169,6 +171,9 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::CloseOverlay => self.view.overlay = Overlay::None,
             Action::SwitchFocus => self.switch_focus(),
+            Action::ToggleTree => self.toggle_tree(),
+            Action::WidenTree => self.resize_tree(true),
+            Action::NarrowTree => self.resize_tree(false),
             Action::SelectNext => self.nav.outline.select_next(),
             Action::SelectPrevious => self.nav.outline.select_previous(),
             Action::SelectFirst => self.nav.outline.select_first(),
@@ -227,13 +232,6 @@ impl App {
         self.view.overlay = match self.view.overlay {
             Overlay::Help { .. } => Overlay::None,
             _ => Overlay::Help { scroll: 0 },
-        };
-    }
-
-    const fn switch_focus(&mut self) {
-        self.view.focus = match self.view.focus {
-            Focus::Tree => Focus::Detail,
-            Focus::Detail => Focus::Tree,
         };
     }
 

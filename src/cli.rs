@@ -36,6 +36,10 @@ pub struct Cli {
     /// variable `HEPATREE_STATE_DIR` points.
     #[arg(long)]
     pub fresh: bool,
+    /// The widest the explorer's text column grows, in cells; a wider pane keeps margins.
+    /// 0 lets the text fill the pane.
+    #[arg(long, value_name = "CELLS", default_value_t = crate::app::DEFAULT_MEASURE)]
+    pub max_width: u16,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -72,6 +72,7 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
         Ok(Outcome::Ready(mut app, pending)) => {
             #[cfg(debug_assertions)]
             inject_panic();
+            app.set_measure(cli.max_width);
             if let Some(store) = Store::locate(&cli::knowledge_key(cli)) {
                 app.attach(store, cli.fresh);
             }

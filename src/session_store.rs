@@ -37,6 +37,9 @@ pub struct Session {
     pub bookmarks: Vec<String>,
     pub back: Vec<Place>,
     pub forward: Vec<Place>,
+    /// The tree pane's width as the reader set it, and whether it was hidden.
+    pub tree_width: Option<u16>,
+    pub tree_hidden: bool,
 }
 
 /// Only the version, read first so a newer file is recognised even if its shape changed.

@@ -41,7 +41,7 @@ impl Widget for &mut App {
         ])
         .areas(area);
         header::render(self, top, buf);
-        let tree_width = (body.width * 35 / 100).clamp(24, 48);
+        let tree_width = self.view.tree_width(body.width);
         let [left, right] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(body);
         // What the layout settles (the panes' areas, the topic's layout and scroll, the
@@ -56,7 +56,9 @@ impl Widget for &mut App {
         let mut hits = std::mem::take(&mut self.view.hits);
         let mut list_state = std::mem::take(&mut self.view.tree_list);
         let app: &App = self;
-        tree::render(app, &mut list_state, &mut hits, left, buf);
+        if !left.is_empty() {
+            tree::render(app, &mut list_state, &mut hits, left, buf);
+        }
         detail::render(app, &mut hits, right, buf);
         footer::render(app, bottom, buf);
         match &app.view.overlay {

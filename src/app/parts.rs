@@ -45,6 +45,44 @@ pub struct View {
     pub hits: HitMap,
     /// The tree list's scroll offset, kept by ratatui between frames.
     pub tree_list: ListState,
+    /// The tree pane's width as the reader set it (none: a share of the screen), and
+    /// whether the reader hid it to give the text the whole width.
+    pub tree_width: Option<u16>,
+    pub tree_hidden: bool,
+    /// The widest the text column grows, in cells (0: as wide as the pane).
+    pub measure: u16,
+}
+
+/// The text column's widest by default: about the measure of a book page, wider than the
+/// 65-75 characters typographers advise, since topic text carries lists and references.
+pub const DEFAULT_MEASURE: u16 = 100;
+
+/// The narrowest the tree pane may be made, and the least it leaves the text.
+const TREE_MIN: u16 = 16;
+const TEXT_MIN: u16 = 30;
+
+impl View {
+    /// The tree pane's width on a body `width` cells wide: the reader's choice, or about
+    /// three tenths of the screen; none when hidden.
+    pub fn tree_width(&self, width: u16) -> u16 {
+        if self.tree_hidden {
+            return 0;
+        }
+        let chosen = self
+            .tree_width
+            .unwrap_or_else(|| (width * 3 / 10).clamp(22, 40));
+        chosen
+            .min(width.saturating_sub(TEXT_MIN))
+            .max(TREE_MIN.min(width))
+    }
+
+    /// Widens (or narrows, for a negative `delta`) the tree from its width at the last frame.
+    pub fn resize_tree(&mut self, delta: i16) {
+        let now = self.tree_area.width;
+        let wanted = now.saturating_add_signed(delta).max(TREE_MIN);
+        self.tree_width = Some(wanted);
+        self.tree_hidden = false;
+    }
 }
 
 impl Model {
@@ -82,6 +120,9 @@ impl View {
             detail_area: Rect::default(),
             hits: HitMap::default(),
             tree_list: ListState::default(),
+            tree_width: None,
+            tree_hidden: false,
+            measure: DEFAULT_MEASURE,
         }
     }
 }

@@ -23,6 +23,8 @@ impl App {
             bookmarks: self.nav.bookmarks.iter().map(|&n| id(n)).collect(),
             back: self.nav.history.back_stack().iter().map(place).collect(),
             forward: self.nav.history.forward_stack().iter().map(place).collect(),
+            tree_width: self.view.tree_width,
+            tree_hidden: self.view.tree_hidden,
         }
     }
 
@@ -31,6 +33,11 @@ impl App {
         let node = |id: &String| self.model.catalog.index_of(id);
         self.nav.bookmarks = session.bookmarks.iter().filter_map(node).collect();
         self.nav.bookmarks.dedup();
+        self.view.tree_width = session.tree_width;
+        self.view.tree_hidden = session.tree_hidden;
+        if session.tree_hidden {
+            self.view.focus = super::Focus::Detail;
+        }
         if fresh {
             return;
         }

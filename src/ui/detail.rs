@@ -13,16 +13,26 @@ use crate::catalog::NodeId;
 use crate::document::{Segment, display_width};
 use crate::theme::Theme;
 
-/// Where the topic's text goes inside the pane: within its border and a one-column margin.
-fn text_area(area: Rect) -> Rect {
-    Block::bordered().inner(area).inner(Margin::new(1, 0))
+/// Where the topic's text goes inside the pane: within its border and a one-column margin,
+/// and no wider than `measure` (0: no limit), centred, so long lines stay easy to follow.
+fn text_area(area: Rect, measure: u16) -> Rect {
+    let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
+    if measure == 0 || inner.width <= measure {
+        return inner;
+    }
+    let margin = (inner.width - measure) / 2;
+    Rect {
+        x: inner.x + margin,
+        width: measure,
+        ..inner
+    }
 }
 
 /// Lays the selected topic out for the pane drawn on `area`, settling its scroll position
 /// (a pending scroll to the first match, the limit for this layout): the part of drawing
 /// that changes state, done before anything is drawn.
 pub fn lay_out(app: &mut App, area: Rect) {
-    let inner = text_area(area);
+    let inner = text_area(area, app.view.measure);
     app.view.detail.height = usize::from(inner.height);
     if let Some(node) = app.nav.outline.selected() {
         app.view
@@ -39,7 +49,7 @@ pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
     } else {
         theme.border
     });
-    let inner = text_area(area);
+    let inner = text_area(area, app.view.measure);
     block.render(area, buf);
     let Some(node) = app.nav.outline.selected() else {
         return;

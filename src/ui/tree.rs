@@ -1,6 +1,8 @@
 //! The topic tree pane: one row per visible topic, indented by depth, with ▸/▾ on branches,
 //! ★ on bookmarks, and rows kept only as a filter's context dimmed.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,6 +10,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget};
 
 use crate::app::{App, Focus, HitMap, Overlay};
 use crate::catalog::{Catalog, NodeId};
+use crate::document::display_width;
 use crate::outline::Row;
 use crate::theme::Theme;
 
@@ -27,7 +30,15 @@ pub fn render(
         .outline
         .rows()
         .iter()
-        .map(|row| item(catalog, bookmarks, theme, row))
+        .map(|row| {
+            item(
+                catalog,
+                bookmarks,
+                theme,
+                row,
+                usize::from(area.width.saturating_sub(2)),
+            )
+        })
         .collect();
     let highlight = if focused {
         theme.selected
@@ -48,27 +59,64 @@ pub fn render(
     hits.record_rows(rows, list_state.offset(), count);
 }
 
-/// One row: indented by depth, ▸/▾ on branches, ★ on bookmarks, dimmed when kept only as
-/// a filter's context.
-fn item<'a>(catalog: &'a Catalog, bookmarks: &[NodeId], theme: &Theme, row: &Row) -> ListItem<'a> {
+/// One row `width` cells wide: indented by depth, ▸/▾ on branches, ★ on bookmarks, dimmed
+/// when kept only as a filter's context; a title too long ends with "…".
+fn item<'a>(
+    catalog: &'a Catalog,
+    bookmarks: &[NodeId],
+    theme: &Theme,
+    row: &Row,
+    width: usize,
+) -> ListItem<'a> {
     let node = catalog.node(row.node);
     let marker = match (row.has_children, row.open) {
         (false, _) => "  ",
         (true, false) => "▸ ",
         (true, true) => "▾ ",
     };
-    let indent = "  ".repeat(row.depth);
+    let indent = indent(row.depth, width);
     let style = match (row.matched, row.has_children) {
         (false, _) => theme.context,
         (true, true) => theme.branch,
         (true, false) => ratatui::style::Style::new(),
     };
-    let mut spans = vec![Span::raw(format!("{indent}{marker}"))];
+    let mut used = display_width(&indent) + 2;
+    let mut spans = vec![Span::styled(indent, theme.muted), Span::raw(marker)];
     if bookmarks.contains(&row.node) {
         spans.push(Span::styled("★ ", theme.bookmark));
+        used += 2;
     }
-    spans.push(Span::styled(node.title.as_str(), style));
+    spans.push(Span::styled(
+        fit(&node.title, width.saturating_sub(used)),
+        style,
+    ));
     ListItem::new(Line::from(spans))
+}
+
+/// Two cells a level, up to a third of the row; deeper rows show their level as a number
+/// in that space instead, so a topic twenty levels down still shows its title.
+fn indent(depth: usize, width: usize) -> String {
+    let room = (width / 3).max(2);
+    if depth * 2 <= room {
+        return "  ".repeat(depth);
+    }
+    format!("{:>room$}", format!("{depth}›"))
+}
+
+/// `text` cut to `width` cells, ending with "…" when cut.
+fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        if display_width(&cut) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > width {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    Cow::Owned(cut)
 }
 
 /// The pane's border: "Topics" (with the filter in force), and the position below.
