@@ -13,7 +13,7 @@ use hepatree::catalog::{Catalog, NodeId};
 use hepatree::document::{self, Highlight};
 use hepatree::knowledge::{self, EMBEDDED};
 use hepatree::search::SearchIndex;
-use hepatree::theme::COLOR;
+use hepatree::theme::DARK;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -97,7 +97,7 @@ fn benches(c: &mut Criterion) {
         group.finish();
 
         let mut group = c.benchmark_group(format!("frame/{name}"));
-        let mut app = App::new(catalog.clone(), &COLOR);
+        let mut app = App::new(catalog.clone(), &DARK);
         app.show(topic);
         for (width, height) in [(120, 40), (250, 80)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");

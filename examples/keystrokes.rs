@@ -106,6 +106,7 @@ impl Terminal {
         command.args(["--fresh", "--knowledge"]);
         command.arg(file);
         command.env("TERM", "xterm-256color");
+        command.env("HEPATREE_THEME", "dark");
         command.env(
             "HEPATREE_STATE_DIR",
             std::env::temp_dir().join("hepatree-keys"),

@@ -81,6 +81,7 @@ fn measure(program: &Path, args: &[String], ready_text: &str, state: &Path) -> R
     let mut command = CommandBuilder::new(program);
     command.args(args);
     command.env("TERM", "xterm-256color");
+    command.env("HEPATREE_THEME", "dark");
     command.env("HEPATREE_STATE_DIR", state);
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(command).expect("spawn");

@@ -252,13 +252,13 @@ impl App {
 mod tests {
     use super::*;
     use crate::knowledge::parse;
-    use crate::theme::COLOR;
+    use crate::theme::DARK;
 
     fn app() -> App {
         let text = r#"(title: "T", disclaimer: "D", topics: [
             (id: "a", title: "Alpha", kind: Overview, summary: "s", body: "Text."),
         ])"#;
-        App::new(Catalog::new(parse(text).expect("valid")), &COLOR)
+        App::new(Catalog::new(parse(text).expect("valid")), &DARK)
     }
 
     #[test]

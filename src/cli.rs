@@ -40,6 +40,10 @@ pub struct Cli {
     /// 0 lets the text fill the pane.
     #[arg(long, value_name = "CELLS", default_value_t = crate::app::DEFAULT_MEASURE)]
     pub max_width: u16,
+    /// Colours for a dark or a light terminal background; auto asks the terminal. Also set
+    /// by the variable `HEPATREE_THEME`; `NO_COLOR` turns colour off whatever this says.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::theme::Choice>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -7,7 +7,7 @@ use hepatree::knowledge;
 use hepatree::session_store::Store;
 use hepatree::signals::Stop;
 use hepatree::startup::{self, Outcome};
-use hepatree::theme::Theme;
+use hepatree::theme;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -52,6 +52,8 @@ fn say(message: &str) {
 /// terminal restored where there is one, session saved.
 fn explore(cli: &Cli) -> io::Result<ExitCode> {
     let stop = Stop::install()?;
+    // Asked before the terminal is taken over: the answer comes back as input.
+    let theme = theme::choose(cli.theme);
     // ratatui's own panic hook reports a failed restore with `eprintln!`, which panics again
     // (and aborts) when the terminal is gone; this hook replaces it and stays quiet.
     let report = std::panic::take_hook();
@@ -60,14 +62,8 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
         restore();
         report(info);
     }));
-    let outcome = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        startup::open(
-            &mut terminal,
-            cli.knowledge.clone(),
-            Theme::from_env(),
-            &stop,
-        )
-    });
+    let outcome = execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| startup::open(&mut terminal, cli.knowledge.clone(), theme, &stop));
     let (result, app) = match outcome {
         Ok(Outcome::Ready(mut app, pending)) => {
             #[cfg(debug_assertions)]

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::catalog::Catalog;
 use crate::keys;
 use crate::knowledge;
-use crate::theme::COLOR;
+use crate::theme::{DARK, LIGHT, Theme};
 pub use svg::to_svg;
 
 /// One README image: a terminal size and the keys pressed after start.
@@ -24,6 +24,7 @@ pub struct Scene {
     pub width: u16,
     pub height: u16,
     pub keys: &'static str,
+    pub theme: &'static Theme,
 }
 
 pub const SCENES: &[Scene] = &[
@@ -32,48 +33,63 @@ pub const SCENES: &[Scene] = &[
         width: 120,
         height: 36,
         keys: "",
+        theme: &DARK,
     },
     Scene {
         name: "mechanism",
         width: 120,
         height: 36,
         keys: "jjlj",
+        theme: &DARK,
     },
     Scene {
         name: "search",
         width: 120,
         height: 36,
         keys: "/hepatocite",
+        theme: &DARK,
     },
     Scene {
         name: "evidence",
         width: 100,
         height: 30,
         keys: "/realistic<enter><tab>",
+        theme: &DARK,
     },
     Scene {
         name: "links",
         width: 120,
         height: 36,
         keys: "jjljjjnnn",
+        theme: &DARK,
     },
     Scene {
         name: "glossary",
         width: 120,
         height: 36,
         keys: "jjljjjn<enter>",
+        theme: &DARK,
     },
     Scene {
         name: "bookmarks",
         width: 120,
         height: 36,
         keys: "jjljjjmjmjjjm'",
+        theme: &DARK,
     },
     Scene {
         name: "help",
         width: 100,
         height: 36,
         keys: "?",
+        theme: &DARK,
+    },
+    Scene {
+        name: "light",
+        width: 120,
+        height: 36,
+        keys: "jjljjjnnn",
+        theme: &LIGHT,
     },
 ];
 
@@ -99,8 +115,8 @@ pub fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
 /// The scene rendered on the embedded knowledge base, as SVG.
 pub fn render(scene: &Scene) -> Result<String, String> {
     let (_, kb) = knowledge::load(None).map_err(|e| e.to_string())?;
-    let mut app = App::new(Catalog::new(kb), &COLOR);
+    let mut app = App::new(Catalog::new(kb), scene.theme);
     let Ok(mut terminal) = Terminal::new(TestBackend::new(scene.width, scene.height));
     let buffer = play(&mut app, &mut terminal, scene.keys)?;
-    Ok(to_svg(&buffer))
+    Ok(to_svg(&buffer, scene.theme.canvas))
 }

@@ -1,12 +1,31 @@
-//! All styles in one place. `MONO` is used when `NO_COLOR` is set: it relies on bold,
-//! underline and reverse video only, so the selection and matches stay visible.
+//! All styles in one place.
+//!
+//! A dark and a light theme, checked for contrast against xterm's palette (`palette.rs`),
+//! and `MONO` for `NO_COLOR`. Which one applies is chosen once at start (`detect.rs`):
+//! `--theme`, `HEPATREE_THEME`, or the terminal's own background.
 
-use ratatui::style::{Color, Modifier, Style};
+mod detect;
+pub mod palette;
+mod styles;
 
+use ratatui::style::Style;
+
+pub use self::detect::{Choice, choose};
+pub use self::styles::{DARK, LIGHT, MONO};
 use crate::document::Tone;
+
+/// The terminal colours a theme is drawn on: its default foreground and background, as
+/// xterm shows them. Contrast is checked and screenshots are drawn against these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canvas {
+    pub foreground: palette::Rgb,
+    pub background: palette::Rgb,
+}
 
 #[derive(Debug)]
 pub struct Theme {
+    pub name: &'static str,
+    pub canvas: Canvas,
     pub header: Style,
     pub warning: Style,
     pub border: Style,
@@ -18,6 +37,8 @@ pub struct Theme {
     pub key: Style,
     pub prompt: Style,
     pub matched: Style,
+    /// A match of the find prompt in the topic on screen.
+    pub found: Style,
     pub title: Style,
     pub breadcrumb: Style,
     pub tag: Style,
@@ -34,94 +55,7 @@ pub struct Theme {
     pub status: Style,
 }
 
-const BOLD: Modifier = Modifier::BOLD;
-
-pub const COLOR: Theme = Theme {
-    header: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
-        .add_modifier(BOLD),
-    warning: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(BOLD),
-    border: Style::new().fg(Color::DarkGray),
-    border_focused: Style::new().fg(Color::Cyan),
-    selected: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
-        .add_modifier(BOLD),
-    selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-    branch: Style::new().add_modifier(BOLD),
-    muted: Style::new().fg(Color::DarkGray),
-    key: Style::new().fg(Color::Cyan).add_modifier(BOLD),
-    prompt: Style::new().fg(Color::Cyan).add_modifier(BOLD),
-    matched: Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(BOLD)
-        .add_modifier(Modifier::UNDERLINED),
-    title: Style::new().fg(Color::White).add_modifier(BOLD),
-    breadcrumb: Style::new().fg(Color::DarkGray),
-    tag: Style::new().fg(Color::Magenta),
-    summary: Style::new().add_modifier(Modifier::ITALIC),
-    heading: Style::new().fg(Color::Cyan).add_modifier(BOLD),
-    link: Style::new()
-        .fg(Color::Blue)
-        .add_modifier(Modifier::UNDERLINED),
-    term: Style::new().fg(Color::Green),
-    target_selected: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(BOLD),
-    bullet: Style::new().fg(Color::Cyan),
-    context: Style::new().fg(Color::DarkGray),
-    bookmark: Style::new().fg(Color::Yellow),
-    status: Style::new().fg(Color::Yellow).add_modifier(BOLD),
-};
-
-pub const MONO: Theme = Theme {
-    header: Style::new().add_modifier(Modifier::REVERSED),
-    warning: Style::new()
-        .add_modifier(BOLD)
-        .add_modifier(Modifier::REVERSED),
-    border: Style::new(),
-    border_focused: Style::new().add_modifier(BOLD),
-    selected: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(BOLD),
-    selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-    branch: Style::new().add_modifier(BOLD),
-    muted: Style::new().add_modifier(Modifier::DIM),
-    key: Style::new().add_modifier(BOLD),
-    prompt: Style::new().add_modifier(BOLD),
-    matched: Style::new()
-        .add_modifier(BOLD)
-        .add_modifier(Modifier::UNDERLINED),
-    title: Style::new().add_modifier(BOLD),
-    breadcrumb: Style::new().add_modifier(Modifier::DIM),
-    tag: Style::new().add_modifier(Modifier::ITALIC),
-    summary: Style::new().add_modifier(Modifier::ITALIC),
-    heading: Style::new().add_modifier(BOLD),
-    link: Style::new().add_modifier(Modifier::UNDERLINED),
-    term: Style::new().add_modifier(Modifier::ITALIC),
-    target_selected: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(BOLD),
-    bullet: Style::new(),
-    context: Style::new().add_modifier(Modifier::DIM),
-    bookmark: Style::new().add_modifier(BOLD),
-    status: Style::new().add_modifier(BOLD),
-};
-
 impl Theme {
-    /// `NO_COLOR` set to anything non-empty asks for no colour (no-color.org).
-    pub fn from_env() -> &'static Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => &MONO,
-            _ => &COLOR,
-        }
-    }
-
     pub const fn tone(&self, tone: Tone) -> Style {
         match tone {
             Tone::Plain => Style::new(),

@@ -82,6 +82,10 @@ impl Tui {
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env("HEPATREE_STATE_DIR", state);
+        // No terminal here answers a colour query; auto is tested on its own.
+        if command.get_env("HEPATREE_THEME").is_none() {
+            command.env("HEPATREE_THEME", "dark");
+        }
         let child = pair.slave.spawn_command(command).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -655,4 +659,42 @@ fn hostile_text_never_reaches_the_terminal() {
         !copied.chars().any(|c| c.is_control() && c != '\n'),
         "{copied:?}"
     );
+}
+
+/// The background colour of the header's first cell, as the terminal was told to draw it.
+fn header_background(tui: &Tui) -> vt100::Color {
+    let parser = tui.parser.lock().expect("parser");
+    parser
+        .screen()
+        .cell(0, 1)
+        .map_or(vt100::Color::Default, vt100::Cell::bgcolor)
+}
+
+#[test]
+fn auto_theme_asks_the_terminal_and_the_flag_wins() {
+    // A terminal that says it draws black on white gets the light theme.
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+    command.arg("--fresh");
+    command.env("HEPATREE_THEME", "auto");
+    let mut tui = Tui::launch(&state_dir("auto_theme"), command, 80, 24);
+    let asked = eventually(|| {
+        let raw = tui.raw.lock().expect("raw");
+        raw.windows(6).any(|w| w == b"\x1b]11;?").then_some(())
+    });
+    assert!(asked.is_some(), "the explorer asks for the background");
+    // Black text on white, then the reply to the device-attributes query that ends it.
+    tui.send(b"\x1b]10;rgb:0000/0000/0000\x1b\\\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c");
+    tui.wait_for("Topics");
+    assert_eq!(header_background(&tui), vt100::Color::Idx(153), "light");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+    // The variable chooses when no flag is given; the flag wins over it.
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+    command.args(["--fresh", "--theme", "dark"]);
+    command.env("HEPATREE_THEME", "light");
+    let mut tui = Tui::launch(&state_dir("flag_theme"), command, 80, 24);
+    tui.wait_for("Topics");
+    assert_eq!(header_background(&tui), vt100::Color::Idx(80), "dark");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
 }

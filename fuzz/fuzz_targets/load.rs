@@ -11,7 +11,7 @@ use hepatree::app::App;
 use hepatree::catalog::Catalog;
 use hepatree::cli::export;
 use hepatree::knowledge;
-use hepatree::theme::COLOR;
+use hepatree::theme::DARK;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -49,7 +49,7 @@ fn explore(catalog: Catalog) {
         );
     }
     let nodes: Vec<_> = catalog.ids().take(TOPICS_SHOWN).collect();
-    let mut app = App::new(catalog, &COLOR);
+    let mut app = App::new(catalog, &DARK);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     screen::draw_clean(&mut terminal, &mut app);
     for node in nodes {

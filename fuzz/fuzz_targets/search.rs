@@ -15,7 +15,7 @@ use hepatree::app::{App, Overlay};
 use hepatree::catalog::Catalog;
 use hepatree::knowledge::{self, EMBEDDED};
 use hepatree::search::{Field, Hit, SearchIndex};
-use hepatree::theme::COLOR;
+use hepatree::theme::DARK;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,7 +36,7 @@ static SHIPPED: LazyLock<Mutex<Shipped>> = LazyLock::new(|| {
     let catalog = Catalog::new(knowledge::parse(EMBEDDED).expect("the shipped base loads"));
     let fresh = SearchIndex::new(&catalog);
     Mutex::new(Shipped {
-        app: App::new(catalog, &COLOR),
+        app: App::new(catalog, &DARK),
         fresh,
         terminal: Terminal::new(TestBackend::new(100, 30)).expect("terminal"),
     })

@@ -12,49 +12,52 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
+use crate::theme::Canvas;
+use crate::theme::palette::{Rgb, rgb};
+
 const CELL_WIDTH: f64 = 8.43;
 const CELL_HEIGHT: f64 = 17.0;
 const FONT_SIZE: f64 = 14.0;
-const BACKGROUND: &str = "#1e1e2e";
-const FOREGROUND: &str = "#d9e0ee";
-
-pub fn to_svg(buffer: &Buffer) -> String {
+/// A terminal buffer drawn in xterm's palette on `canvas`, the theme's terminal colours.
+pub fn to_svg(buffer: &Buffer, canvas: Canvas) -> String {
     let area = buffer.area;
     let width = f64::from(area.width) * CELL_WIDTH;
     let height = f64::from(area.height) * CELL_HEIGHT;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.2} {height:.2}\">\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"{BACKGROUND}\"/>\n\
-         <g font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"{FONT_SIZE}\" xml:space=\"preserve\">\n"
+         <rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n\
+         <g font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"{FONT_SIZE}\" xml:space=\"preserve\">\n",
+        hex(canvas.background)
     );
     for y in 0..area.height {
         let cells: Vec<&Cell> = (0..area.width)
             .filter_map(|x| buffer.cell((area.x + x, area.y + y)))
             .collect();
-        backgrounds(&cells, y, &mut out);
-        texts(&cells, y, &mut out);
+        backgrounds(&cells, y, canvas, &mut out);
+        texts(&cells, y, canvas, &mut out);
     }
     out.push_str("</g>\n</svg>\n");
     out
 }
 
-/// Foreground and background after reverse video is applied.
-fn colours(cell: &Cell) -> (Option<Color>, Option<Color>) {
-    let fg = Some(cell.fg).filter(|c| *c != Color::Reset);
-    let bg = Some(cell.bg).filter(|c| *c != Color::Reset);
+/// Foreground and background after reverse video is applied; no background where the
+/// terminal's own shows.
+fn colours(cell: &Cell, canvas: Canvas) -> (Rgb, Option<Rgb>) {
+    let fg = rgb(cell.fg, canvas.foreground);
+    let bg = (cell.bg != Color::Reset).then(|| rgb(cell.bg, canvas.background));
     if cell.modifier.contains(Modifier::REVERSED) {
-        (bg.or(Some(Color::Black)), fg.or(Some(Color::White)))
+        (bg.unwrap_or(canvas.background), Some(fg))
     } else {
         (fg, bg)
     }
 }
 
-fn backgrounds(cells: &[&Cell], y: u16, out: &mut String) {
+fn backgrounds(cells: &[&Cell], y: u16, canvas: Canvas, out: &mut String) {
     let mut x = 0;
     while x < cells.len() {
-        let bg = colours(cells[x]).1;
+        let bg = colours(cells[x], canvas).1;
         let start = x;
-        while x < cells.len() && colours(cells[x]).1 == bg {
+        while x < cells.len() && colours(cells[x], canvas).1 == bg {
             x += 1;
         }
         if let Some(bg) = bg {
@@ -70,7 +73,7 @@ fn backgrounds(cells: &[&Cell], y: u16, out: &mut String) {
     }
 }
 
-fn texts(cells: &[&Cell], y: u16, out: &mut String) {
+fn texts(cells: &[&Cell], y: u16, canvas: Canvas, out: &mut String) {
     let mut x = 0;
     while x < cells.len() {
         if cells[x].symbol() == " " {
@@ -78,12 +81,12 @@ fn texts(cells: &[&Cell], y: u16, out: &mut String) {
             continue;
         }
         let start = x;
-        let style = (colours(cells[x]).0, cells[x].modifier);
+        let style = (colours(cells[x], canvas).0, cells[x].modifier);
         let mut text = String::new();
         let mut width_total = 0;
         while x < cells.len()
             && cells[x].symbol() != " "
-            && (colours(cells[x]).0, cells[x].modifier) == style
+            && (colours(cells[x], canvas).0, cells[x].modifier) == style
         {
             let symbol = cells[x].symbol();
             text.push_str(symbol);
@@ -103,11 +106,8 @@ fn texts(cells: &[&Cell], y: u16, out: &mut String) {
     }
 }
 
-fn attributes(fg: Option<Color>, modifier: Modifier) -> String {
-    let mut out = format!(
-        " fill=\"{}\"",
-        fg.map_or_else(|| FOREGROUND.to_owned(), hex)
-    );
+fn attributes(fg: Rgb, modifier: Modifier) -> String {
+    let mut out = format!(" fill=\"{}\"", hex(fg));
     if modifier.contains(Modifier::BOLD) {
         out.push_str(" font-weight=\"bold\"");
     }
@@ -123,21 +123,7 @@ fn attributes(fg: Option<Color>, modifier: Modifier) -> String {
     out
 }
 
-fn hex(color: Color) -> String {
-    let (r, g, b) = match color {
-        Color::Rgb(r, g, b) => (r, g, b),
-        Color::Black => (0x11, 0x11, 0x1b),
-        Color::Red => (0xf3, 0x8b, 0xa8),
-        Color::Green => (0xa6, 0xe3, 0xa1),
-        Color::Yellow => (0xf9, 0xe2, 0xaf),
-        Color::Blue => (0x89, 0xb4, 0xfa),
-        Color::Magenta => (0xcb, 0xa6, 0xf7),
-        Color::Cyan => (0x89, 0xdc, 0xeb),
-        Color::Gray => (0xba, 0xc2, 0xde),
-        Color::DarkGray => (0x7f, 0x84, 0x9c),
-        Color::White => (0xf5, 0xf5, 0xfa),
-        _ => return FOREGROUND.to_owned(),
-    };
+fn hex((r, g, b): Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
@@ -158,10 +144,11 @@ mod tests {
     fn runs_become_pinned_text_and_backgrounds() {
         let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 1));
         buffer.set_string(0, 0, "ab <c>", Style::new().bg(Color::Cyan));
-        let svg = to_svg(&buffer);
+        let svg = to_svg(&buffer, crate::theme::LIGHT.canvas);
         assert!(svg.contains(">ab</text>"));
         assert!(svg.contains(">&lt;c&gt;</text>"));
-        assert!(svg.contains("fill=\"#89dceb\""));
+        assert!(svg.contains("fill=\"#00cdcd\""), "xterm's cyan");
+        assert!(svg.contains("fill=\"#ffffff\""), "the light canvas");
         assert_eq!(svg.matches("<text").count(), 2);
     }
 }

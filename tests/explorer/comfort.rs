@@ -102,7 +102,7 @@ fn deep_tree() -> hepatree::app::App {
     text.push_str(&"])".repeat(25));
     let file = format!("(title: \"Deep\", disclaimer: \"D\", topics: [{text}])");
     let kb = hepatree::knowledge::parse(&file).expect("valid");
-    hepatree::app::App::new(hepatree::catalog::Catalog::new(kb), &hepatree::theme::COLOR)
+    hepatree::app::App::new(hepatree::catalog::Catalog::new(kb), &hepatree::theme::DARK)
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! the committed screenshots. One test binary, so that it links once.
 
 mod comfort;
+mod contrast;
 mod properties;
 mod reading;
 mod screens;

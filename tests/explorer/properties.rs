@@ -8,7 +8,7 @@ use hepatree::app::{App, Overlay};
 use hepatree::catalog::{Catalog, NodeId};
 use hepatree::keymap;
 use hepatree::knowledge::{self, EMBEDDED};
-use hepatree::theme::COLOR;
+use hepatree::theme::DARK;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -71,7 +71,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 /// Plays `steps` from a start at 100×30, checking the invariants after each.
 fn play(catalog: &Catalog, steps: &[Step]) -> Result<(), TestCaseError> {
-    let mut app = App::new(catalog.clone(), &COLOR);
+    let mut app = App::new(catalog.clone(), &DARK);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     for step in steps {
         match step {

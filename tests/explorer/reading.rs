@@ -6,7 +6,7 @@ use crate::support;
 
 use hepatree::app::Overlay;
 use hepatree::screenshot::{draw, play};
-use hepatree::theme::COLOR;
+use hepatree::theme::DARK;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -34,7 +34,7 @@ fn tab_selects_links_in_reading_order_and_enter_follows() {
 #[test]
 fn link_keys_on_a_terminal_too_small_act_on_the_selected_topic() {
     let (drawn, _) = screen("<down>nn<enter>", 80, 24);
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     play_on(&mut app, "", 80, 24);
     let small = play_on(&mut app, "<down>nn<enter>", 30, 8);
     assert!(small.contains("too small"), "{small}");
@@ -44,14 +44,14 @@ fn link_keys_on_a_terminal_too_small_act_on_the_selected_topic() {
 
 #[test]
 fn the_selected_link_is_highlighted() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let buffer = play(&mut app, &mut terminal, "nn").expect("keys");
     let area = app.pane_areas().1;
     let selected: String = (area.y..area.bottom())
         .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
         .map(|at| &buffer[at])
-        .filter(|cell| cell.bg == COLOR.target_selected.bg.expect("a colour"))
+        .filter(|cell| cell.bg == DARK.target_selected.bg.expect("a colour"))
         .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert_eq!(selected, "the pests");
@@ -75,7 +75,7 @@ fn backlinks_are_listed_and_followable() {
 
 #[test]
 fn back_and_forward_retrace_links_searches_and_glossary_jumps() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     // A link, a search jump, then a glossary term's entry from the popup.
     play_on(&mut app, "n<enter>", 80, 24);
     assert_eq!(selected_id(&app), "growth");
@@ -114,7 +114,7 @@ fn back_and_forward_retrace_links_searches_and_glossary_jumps() {
 
 #[test]
 fn back_returns_to_the_scroll_position_too() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     play_on(&mut app, "jjlj<tab><pgdn>", 80, 24);
     assert_eq!(selected_id(&app), "watering");
     let scroll = app.detail().scroll;
@@ -231,7 +231,7 @@ fn y_copies_the_topic_as_clean_plain_text() {
 
 #[test]
 fn clicking_a_link_follows_it() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let buffer = play(&mut app, &mut terminal, "").expect("keys");
     let detail = app.pane_areas().1;

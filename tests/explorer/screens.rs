@@ -4,7 +4,7 @@
 use crate::support;
 
 use hepatree::screenshot::{draw, play};
-use hepatree::theme::{COLOR, MONO};
+use hepatree::theme::{DARK, MONO};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -75,7 +75,7 @@ fn too_small_terminal() {
         (40, 10),
         (300, 120),
     ] {
-        let mut app = app_with(&COLOR);
+        let mut app = app_with(&DARK);
         for key in hepatree::keys::parse("jl/x<down><enter>?").expect("keys") {
             app.handle_key(key);
             let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
@@ -159,14 +159,14 @@ fn quit_keys() {
 
 #[test]
 fn search_matches_are_highlighted_on_screen() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let buffer = play(&mut app, &mut terminal, "/aphid").expect("keys");
     let styled: String = buffer
         .content()
         .iter()
         .filter(|cell| {
-            cell.fg == COLOR.matched.fg.expect("a colour")
+            cell.fg == DARK.matched.fg.expect("a colour")
                 && cell.modifier.contains(Modifier::UNDERLINED)
         })
         .map(ratatui::buffer::Cell::symbol)
@@ -194,7 +194,7 @@ fn no_color_keeps_the_selection_visible_in_reverse_video() {
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     play(&mut app, &mut terminal, "jjlj").expect("keys");
     let event = |kind, column, row| MouseEvent {
@@ -215,7 +215,7 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
 
 #[test]
 fn resizing_lays_out_again() {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     play(&mut app, &mut terminal, "jl").expect("keys");
     terminal.backend_mut().resize(60, 20);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use hepatree::app::App;
 use hepatree::session_store::{Session, Store};
-use hepatree::theme::COLOR;
+use hepatree::theme::DARK;
 use support::{app_with, id_of, play_on, selected_id};
 
 const KEY: &str = "tests/fixtures/small.ron";
@@ -24,7 +24,7 @@ fn fresh_dir(name: &str) -> PathBuf {
 
 /// A run of the explorer on the fixture with its session in `dir`.
 fn run(dir: &Path, fresh: bool) -> App {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     app.attach(Store::in_dir(dir, KEY), fresh);
     app
 }

@@ -7,7 +7,7 @@ use hepatree::app::App;
 use hepatree::catalog::{Catalog, NodeId};
 use hepatree::knowledge;
 use hepatree::screenshot::play;
-use hepatree::theme::{COLOR, Theme};
+use hepatree::theme::{DARK, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -20,7 +20,7 @@ pub fn app_with(theme: &'static Theme) -> App {
 
 /// The app after `keys` at `width`×`height`, and the screen as text.
 pub fn screen(keys: &str, width: u16, height: u16) -> (App, String) {
-    let mut app = app_with(&COLOR);
+    let mut app = app_with(&DARK);
     let text = play_on(&mut app, keys, width, height);
     (app, text)
 }
