@@ -1,6 +1,8 @@
 //! Everything a reader can ask the explorer to do. Keys and mouse events become actions, and
 //! [`crate::app::App::update`] is the only place that carries them out.
 
+use tui_input::InputRequest;
+
 use crate::catalog::NodeId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,16 +58,35 @@ pub enum Action {
     /// Copy the topic as plain text to the clipboard (through the terminal).
     CopyTopic,
     OpenSearch,
-    SearchInput(char),
-    SearchBackspace,
-    /// Delete the last word of the query.
-    SearchDeleteWord,
+    /// An edit of the open prompt's line (the search query or the text to find): a
+    /// character typed, the cursor moved, a character, word or part of the line deleted.
+    Edit(InputRequest),
     SearchNext,
     SearchPrevious,
+    SearchPageDown,
+    SearchPageUp,
+    SearchFirst,
+    SearchLast,
+    /// Put the query before (or after) the one in the prompt among earlier searches.
+    SearchOlder,
+    SearchNewer,
     /// Jump to the chosen result.
     SearchAccept,
     /// Close search and return to where the reader was.
     SearchCancel,
+    /// Find text in the topic on screen: open the prompt, keep the matches (Enter), drop
+    /// them (Esc while typing), move to the next or previous match.
+    OpenFind,
+    FindAccept,
+    FindCancel,
+    FindNext,
+    FindPrevious,
+    /// Esc in the text: clears a find, or else goes back to the tree.
+    Dismiss,
+    /// Esc in the tree: shows every topic again.
+    ClearFilter,
+    /// Ctrl-Z: hand the terminal back to the shell until the reader resumes (`fg`).
+    Suspend,
     /// The mouse wheel: move the tree selection, or scroll the pane (or help) under it, by
     /// this many rows.
     MoveBy(isize),
@@ -85,4 +106,6 @@ pub enum Effect {
     SaveSession,
     /// Put this topic, as plain text, on the clipboard.
     Copy(NodeId),
+    /// Stop the process (job control) with the terminal restored; draw afresh on resume.
+    Suspend,
 }

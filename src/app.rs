@@ -1,13 +1,16 @@
 //! The explorer's state and its single `update`. Keys and mouse events are turned into
 //! [`Action`]s (through the keymap) and applied here; `ui.rs` draws whatever this holds.
 
+mod browse;
 mod detail;
+mod finding;
 mod hits;
 mod lists;
 mod mouse;
 mod navigate;
 mod panes;
 mod parts;
+mod prompt;
 mod reading;
 mod search_state;
 mod searching;
@@ -19,10 +22,11 @@ use std::io;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEvent};
 
-pub use self::detail::DetailState;
+pub use self::detail::{DetailState, Finding};
 pub use self::hits::{Hit, HitMap};
 pub use self::parts::DEFAULT_MEASURE;
 use self::parts::{Model, Navigation, View};
+pub use self::prompt::Prompt;
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
 use crate::catalog::{Catalog, NodeId};
@@ -43,6 +47,11 @@ pub enum Overlay {
     None,
     /// The search prompt and its results.
     Search(Box<SearchState>),
+    /// The find prompt, over the topic, with where the page was when it opened.
+    Find {
+        prompt: Prompt,
+        scroll: usize,
+    },
     /// The keys, scrolled this far.
     Help {
         scroll: usize,
@@ -68,6 +77,8 @@ pub struct App {
     clipboard: Option<String>,
     /// Where the session is saved between runs; none in tests that do not ask for one.
     store: Option<Store>,
+    /// The reader asked to suspend (Ctrl-Z); the loop does it before the next frame.
+    suspending: bool,
 }
 
 impl App {
@@ -80,6 +91,7 @@ impl App {
             should_quit: false,
             clipboard: None,
             store: None,
+            suspending: false,
         }
     }
 
@@ -118,6 +130,11 @@ impl App {
             {
                 return input::gone_or(error);
             }
+            if std::mem::take(&mut self.suspending)
+                && let Err(error) = crate::suspend::suspend(terminal)
+            {
+                return input::gone_or(error);
+            }
         }
         Ok(())
     }
@@ -125,7 +142,8 @@ impl App {
     /// The keymap contexts that apply now, most specific last in lookup order.
     pub fn contexts(&self) -> Vec<Context> {
         match self.view.overlay {
-            Overlay::Search(_) => vec![Context::Always, Context::Search],
+            Overlay::Search(_) => vec![Context::Always, Context::Search, Context::Prompt],
+            Overlay::Find { .. } => vec![Context::Always, Context::Find, Context::Prompt],
             Overlay::Help { .. } => vec![Context::Always, Context::Help],
             Overlay::Bookmarks { .. } => vec![Context::Always, Context::Bookmarks],
             Overlay::Definition { .. } => vec![Context::Always, Context::Definition],
@@ -154,6 +172,7 @@ impl App {
         match effect {
             Effect::SaveSession => self.persist(),
             Effect::Copy(node) => self.clipboard = Some(self.copy_text(node)),
+            Effect::Suspend => self.suspending = true,
         }
     }
 
@@ -165,63 +184,48 @@ impl App {
     /// (saving, the clipboard) it returns as an [`Effect`].
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let before = self.selected();
-        let mut effect = None;
-        match action {
-            Action::Quit => self.should_quit = true,
-            Action::ToggleHelp => self.toggle_help(),
-            Action::CloseOverlay => self.view.overlay = Overlay::None,
-            Action::SwitchFocus => self.switch_focus(),
-            Action::ToggleTree => self.toggle_tree(),
-            Action::WidenTree => self.resize_tree(true),
-            Action::NarrowTree => self.resize_tree(false),
-            Action::SelectNext => self.nav.outline.select_next(),
-            Action::SelectPrevious => self.nav.outline.select_previous(),
-            Action::SelectFirst => self.nav.outline.select_first(),
-            Action::SelectLast => self.nav.outline.select_last(),
-            Action::PageDown => self.nav.outline.move_by(self.tree_page()),
-            Action::PageUp => self.nav.outline.move_by(-self.tree_page()),
-            Action::ExpandOrEnter | Action::ToggleNode if self.selected_is_leaf() => {
-                self.focus_text();
+        let effect = match action {
+            Action::Quit => {
+                self.should_quit = true;
+                None
             }
-            Action::ExpandOrEnter => self.nav.outline.expand_or_enter(),
-            Action::CollapseOrLeave => self.nav.outline.collapse_or_leave(),
-            Action::ToggleNode => self.nav.outline.toggle(),
-            Action::CollapseAll => self.nav.outline.close_all(),
-            Action::ScrollDown => self.scroll(1),
-            Action::ScrollUp => self.scroll(-1),
-            Action::ScrollPageDown => self.view.detail.scroll_by(self.view.detail.page()),
-            Action::ScrollPageUp => self.view.detail.scroll_by(-self.view.detail.page()),
-            Action::ReadOn => self.read_on(),
-            Action::ReadBack => self.read_back(),
-            Action::ScrollTop => self.view.detail.scroll = 0,
-            Action::ScrollBottom => self.view.detail.scroll_to_bottom(),
-            Action::TargetNext => self.select_target(1),
-            Action::TargetPrevious => self.select_target(-1),
-            Action::TargetFollow => self.follow_target(),
-            Action::Back => self.go_back(),
-            Action::Forward => self.go_forward(),
-            Action::FilterNext => self.cycle_filter(1),
-            Action::FilterPrevious => self.cycle_filter(-1),
-            Action::ToggleBookmark => effect = self.toggle_bookmark(),
-            Action::OpenBookmarks => self.view.overlay = Overlay::Bookmarks { cursor: 0 },
-            Action::ListNext => self.move_list(1),
-            Action::ListPrevious => self.move_list(-1),
-            Action::ListAccept => self.accept_list(),
-            Action::ListRemove => effect = self.remove_from_list(),
-            Action::CopyTopic => effect = self.selected().map(Effect::Copy),
+            Action::Suspend => Some(Effect::Suspend),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ListRemove => self.remove_from_list(),
+            Action::CopyTopic => self.selected().map(Effect::Copy),
+            Action::Edit(_) if !matches!(self.view.overlay, Overlay::Search(_)) => {
+                self.update_find(action);
+                None
+            }
             Action::OpenSearch
-            | Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::SearchDeleteWord
+            | Action::Edit(_)
             | Action::SearchNext
             | Action::SearchPrevious
+            | Action::SearchPageDown
+            | Action::SearchPageUp
+            | Action::SearchFirst
+            | Action::SearchLast
+            | Action::SearchOlder
+            | Action::SearchNewer
             | Action::SearchAccept
-            | Action::SearchCancel => self.update_search(action),
-            Action::MoveBy(_)
-            | Action::ScrollBy(_)
-            | Action::ClickTree(_)
-            | Action::ClickDetail(_) => self.point(action),
-        }
+            | Action::SearchCancel => {
+                self.update_search(action);
+                None
+            }
+            Action::OpenFind
+            | Action::FindAccept
+            | Action::FindCancel
+            | Action::FindNext
+            | Action::FindPrevious
+            | Action::Dismiss => {
+                self.update_find(action);
+                None
+            }
+            _ => {
+                self.update_browse(action);
+                None
+            }
+        };
         if self.selected() != before && !navigate::keeps_scroll(action) {
             self.view.detail.reset();
         }

@@ -5,12 +5,14 @@
 //! both read the same.
 
 mod builder;
+mod find;
 mod wrap;
 
 use std::collections::HashSet;
 
 use crate::catalog::{Catalog, NodeId};
 use crate::knowledge::Kind;
+pub use find::{Found, find};
 pub use wrap::display_width;
 
 use builder::Builder;

@@ -2,12 +2,12 @@
 //! overlay are generated from it, so what is shown is always what works.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
 
 use crate::action::Action;
 
 mod bindings;
 
-use Context::Search;
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -23,6 +23,10 @@ pub enum Context {
     Tree,
     Detail,
     Search,
+    /// Typing the text to find in the topic.
+    Find,
+    /// Editing the line of either prompt (search or find).
+    Prompt,
     Help,
     Bookmarks,
     /// A glossary term's definition.
@@ -37,6 +41,8 @@ impl Context {
             Self::Tree => "Topic tree",
             Self::Detail => "Detail pane",
             Self::Search => "Search",
+            Self::Find => "Find in the topic",
+            Self::Prompt => "Editing a search or find",
             Self::Help => "Help",
             Self::Bookmarks => "Bookmark list",
             Self::Definition => "Term definition",
@@ -72,8 +78,8 @@ fn key_of(event: KeyEvent) -> Key {
     }
 }
 
-/// The action bound to `event` in the first of `contexts` that binds it. In the search
-/// context any other printable character is typed into the query.
+/// The action bound to `event` in the first of `contexts` that binds it. While a prompt is
+/// open any other printable character is typed into it.
 pub fn action_for(contexts: &[Context], event: KeyEvent) -> Option<Action> {
     let key = key_of(event);
     for &context in contexts {
@@ -88,7 +94,7 @@ pub fn action_for(contexts: &[Context], event: KeyEvent) -> Option<Action> {
         Key {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::NONE,
-        } if contexts.contains(&Search) => Some(Action::SearchInput(c)),
+        } if contexts.contains(&Context::Prompt) => Some(Action::Edit(InputRequest::InsertChar(c))),
         _ => None,
     }
 }
@@ -169,7 +175,8 @@ mod tests {
     const STACKS: &[&[Context]] = &[
         &[Always, Browse, Tree],
         &[Always, Browse, Detail],
-        &[Always, Search],
+        &[Always, Context::Search, Context::Prompt],
+        &[Always, Context::Find, Context::Prompt],
         &[Always, Help],
         &[Always, Context::Bookmarks],
         &[Always, Context::Definition],
@@ -218,11 +225,12 @@ mod tests {
         );
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
-            action_for(&[Always, Search], q),
-            Some(Action::SearchInput('q'))
+            action_for(&[Always, Context::Search, Context::Prompt], q),
+            Some(Action::Edit(InputRequest::InsertChar('q')))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&[Always, Search], ctrl_c), Some(Action::Quit));
+        let search = [Always, Context::Search, Context::Prompt];
+        assert_eq!(action_for(&search, ctrl_c), Some(Action::Quit));
     }
 
     #[test]

@@ -23,8 +23,16 @@ pub fn parse(sequence: &str) -> Result<Vec<KeyEvent>, String> {
 }
 
 fn named(name: &str) -> Result<KeyEvent, String> {
-    if let Some(c) = name.strip_prefix("c-").and_then(|c| c.chars().next()) {
-        return Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    if let Some(rest) = name.strip_prefix("c-") {
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        }
+        let key = named(rest)?;
+        return Ok(KeyEvent::new(
+            key.code,
+            key.modifiers | KeyModifiers::CONTROL,
+        ));
     }
     if let Some(rest) = name.strip_prefix("a-") {
         let key = named(rest)?;
@@ -47,6 +55,7 @@ fn named(name: &str) -> Result<KeyEvent, String> {
         "pgdn" => KeyCode::PageDown,
         "space" => KeyCode::Char(' '),
         "lt" => KeyCode::Char('<'),
+        "gt" => KeyCode::Char('>'),
         other => return Err(format!("unknown key <{other}>")),
     };
     Ok(KeyEvent::new(code, KeyModifiers::NONE))

@@ -53,6 +53,7 @@ pub mod search;
 pub mod session_store;
 pub mod signals;
 pub mod startup;
+pub mod suspend;
 #[cfg(feature = "dev")]
 pub mod synth;
 pub mod theme;

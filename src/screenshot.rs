@@ -60,14 +60,14 @@ pub const SCENES: &[Scene] = &[
         name: "links",
         width: 120,
         height: 36,
-        keys: "jjljjjnnn",
+        keys: "jjljjj]]]",
         theme: &DARK,
     },
     Scene {
         name: "glossary",
         width: 120,
         height: 36,
-        keys: "jjljjjn<enter>",
+        keys: "jjljjj]<enter>",
         theme: &DARK,
     },
     Scene {
@@ -88,7 +88,7 @@ pub const SCENES: &[Scene] = &[
         name: "light",
         width: 120,
         height: 36,
-        keys: "jjljjjnnn",
+        keys: "jjljjj]]]",
         theme: &LIGHT,
     },
 ];

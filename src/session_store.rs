@@ -40,6 +40,8 @@ pub struct Session {
     /// The tree pane's width as the reader set it, and whether it was hidden.
     pub tree_width: Option<u16>,
     pub tree_hidden: bool,
+    /// Earlier search queries, the latest last.
+    pub queries: Vec<String>,
 }
 
 /// Only the version, read first so a newer file is recognised even if its shape changed.

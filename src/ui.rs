@@ -10,6 +10,7 @@ mod footer;
 mod header;
 mod help;
 mod lists;
+mod prompt;
 mod search;
 mod tree;
 
@@ -62,7 +63,8 @@ impl Widget for &mut App {
         detail::render(app, &mut hits, right, buf);
         footer::render(app, bottom, buf);
         match &app.view.overlay {
-            Overlay::None => {}
+            // The find prompt is the footer; the matches are drawn in the topic.
+            Overlay::None | Overlay::Find { .. } => {}
             Overlay::Search(search) => search::render(app, search, body, buf),
             Overlay::Help { scroll } => help::render(app, *scroll, body, buf),
             Overlay::Bookmarks { .. } => lists::render_bookmarks(app, body, buf),

@@ -11,6 +11,7 @@ mod screen;
 use std::sync::{LazyLock, Mutex};
 
 use hepatree::action::Action;
+use tui_input::InputRequest;
 use hepatree::app::{App, Overlay};
 use hepatree::catalog::Catalog;
 use hepatree::knowledge::{self, EMBEDDED};
@@ -53,27 +54,27 @@ fuzz_target!(|data: &[u8]| {
     app.update(Action::OpenSearch);
     for c in typed.chars() {
         app.update(match c {
-            BACKSPACE => Action::SearchBackspace,
-            DELETE_WORD => Action::SearchDeleteWord,
-            c => Action::SearchInput(c),
+            BACKSPACE => Action::Edit(InputRequest::DeletePrevChar),
+            DELETE_WORD => Action::Edit(InputRequest::DeletePrevWord),
+            c => Action::Edit(InputRequest::InsertChar(c)),
         });
     }
     let Overlay::Search(state) = app.overlay() else {
         panic!("typing keeps the search open");
     };
     let catalog = app.catalog();
-    let fresh = fresh.search(catalog, &state.query, LIMIT);
+    let fresh = fresh.search(catalog, state.query(), LIMIT);
     let nodes = |hits: &[Hit]| hits.iter().map(|h| h.node).collect::<Vec<_>>();
     assert_eq!(
         nodes(&state.hits),
         nodes(&fresh),
         "typed and fresh results differ for {:?}",
-        state.query
+        state.query()
     );
     // The prompt details only the hits near the cursor; those must match too.
     for (typed, fresh) in state.hits.iter().zip(&fresh) {
         if !typed.title_marks.is_empty() || typed.snippet.is_some() || typed.field != Field::Title {
-            assert_eq!(typed, fresh, "details differ for {:?}", state.query);
+            assert_eq!(typed, fresh, "details differ for {:?}", state.query());
         }
     }
     for hit in &state.hits {

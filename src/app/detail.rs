@@ -2,7 +2,7 @@
 //! which is built once per topic, width and highlight rather than on every frame.
 
 use crate::catalog::{Catalog, NodeId};
-use crate::document::{self, Document, Highlight, Target};
+use crate::document::{self, Document, Found, Highlight, Target};
 
 #[derive(Debug, Default)]
 pub struct DetailState {
@@ -12,9 +12,19 @@ pub struct DetailState {
     pub highlight: Highlight,
     /// Scroll to the first highlighted line at the next layout (after a search jump).
     pub scroll_to_match: bool,
+    /// Scroll to the last page at the next layout (reading back into a topic).
+    pub scroll_to_end: bool,
     /// The selected link or term, as an index into the document's targets.
     pub selected: Option<usize>,
+    /// Text found in the topic (the find prompt's), with the match the reader is on.
+    pub find: Option<Finding>,
     cache: Option<Cached>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub query: String,
+    pub current: usize,
 }
 
 #[derive(Debug)]
@@ -31,7 +41,56 @@ impl DetailState {
         self.scroll = 0;
         self.highlight = Highlight::default();
         self.scroll_to_match = false;
+        self.scroll_to_end = false;
         self.selected = None;
+        self.find = None;
+    }
+
+    /// Where the text being found occurs in `node`, as laid out at the last frame.
+    pub fn found(&self, node: NodeId) -> Vec<Found> {
+        match (&self.find, self.cached(node)) {
+            (Some(finding), Some(document)) => document::find(document, &finding.query),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Finds `query` in `node` from the page on screen on, as it is typed: the first match
+    /// at or below the top of the page becomes the current one, scrolled into view.
+    pub fn find_from_view(&mut self, node: NodeId, query: &str) {
+        self.find = (!query.trim().is_empty()).then(|| Finding {
+            query: query.to_owned(),
+            current: 0,
+        });
+        let found = self.found(node);
+        let current = found
+            .iter()
+            .position(|f| f.line >= self.scroll)
+            .unwrap_or(0);
+        self.go_to_match(&found, current);
+    }
+
+    /// Moves `delta` matches on, wrapping around at either end.
+    pub fn find_step(&mut self, node: NodeId, delta: isize) {
+        let found = self.found(node);
+        let Some(finding) = &self.find else { return };
+        if found.is_empty() {
+            return;
+        }
+        let count = found.len().cast_signed();
+        let next = (finding.current.cast_signed() + delta).rem_euclid(count);
+        self.go_to_match(&found, next.cast_unsigned());
+    }
+
+    fn go_to_match(&mut self, found: &[Found], current: usize) {
+        let (Some(finding), Some(at)) = (&mut self.find, found.get(current)) else {
+            return;
+        };
+        finding.current = current;
+        let line = at.line;
+        if line < self.scroll || line >= self.scroll + self.height.max(1) {
+            self.scroll = line.saturating_sub(self.height / 3);
+            self.scroll_by(0);
+        }
     }
 
     /// The document of `node` laid out at the last frame, if that frame drew `node`. (A
@@ -118,9 +177,11 @@ impl DetailState {
                 .first_match
                 .map_or(0, |line| line.saturating_sub(2));
         }
-        self.scroll = self
-            .scroll
-            .min(max_scroll(cached.document.lines.len(), self.height));
+        let last = max_scroll(cached.document.lines.len(), self.height);
+        if std::mem::take(&mut self.scroll_to_end) {
+            self.scroll = last;
+        }
+        self.scroll = self.scroll.min(last);
         (self.scroll, &cached.document)
     }
 

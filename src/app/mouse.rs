@@ -36,7 +36,7 @@ impl App {
             Overlay::Bookmarks { .. } | Overlay::Definition { .. } => {
                 (Action::ListNext, Action::ListPrevious)
             }
-            Overlay::Help { .. } => return Some(Action::ScrollBy(delta)),
+            Overlay::Help { .. } | Overlay::Find { .. } => return Some(Action::ScrollBy(delta)),
             Overlay::None if self.view.tree_area.contains(at) => {
                 return Some(Action::MoveBy(delta));
             }

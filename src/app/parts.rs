@@ -28,6 +28,8 @@ pub struct Navigation {
     pub bookmarks: Vec<NodeId>,
     /// Index into `Model::filter_kinds` of the filter in force.
     pub filter: Option<usize>,
+    /// Earlier search queries, the latest last.
+    pub queries: Vec<String>,
 }
 
 /// What the screen shows and how.
@@ -104,6 +106,7 @@ impl Navigation {
             history: History::default(),
             bookmarks: Vec::new(),
             filter: None,
+            queries: Vec::new(),
         }
     }
 }

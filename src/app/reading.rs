@@ -26,8 +26,7 @@ impl App {
         match self.reading_neighbour(-1) {
             Some(previous) => {
                 self.read_into(previous, "Back to");
-                // Settled to the last page when the topic is laid out.
-                self.view.detail.scroll = usize::MAX;
+                self.view.detail.scroll_to_end = true;
             }
             None => self.view.status = Some("The start: nothing comes before".to_owned()),
         }

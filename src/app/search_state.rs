@@ -1,6 +1,9 @@
 //! State of the search overlay: the query, its results, the chosen result, and where the
 //! reader was before opening it (so Esc can go back there).
 
+use tui_input::InputRequest;
+
+use super::Prompt;
 use crate::catalog::{Catalog, NodeId};
 use crate::search::{Hit, NoMatch, SearchIndex};
 
@@ -18,7 +21,7 @@ pub struct Origin {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchState {
-    pub query: String,
+    pub prompt: Prompt,
     pub hits: Vec<Hit>,
     pub cursor: usize,
     /// How many of the hits carry their details (see [`SearchIndex::search_detailed`]).
@@ -26,39 +29,41 @@ pub struct SearchState {
     pub origin: Origin,
     /// Why the query found nothing, when it did.
     pub empty: Option<NoMatch>,
+    /// Which earlier query is recalled (0 the latest), while the reader steps through them.
+    pub recalled: Option<usize>,
 }
 
 impl SearchState {
     /// A search opened from `origin`, with an empty query and its results.
     pub fn open(origin: Origin, catalog: &Catalog, index: &SearchIndex) -> Self {
         let mut search = Self {
-            query: String::new(),
+            prompt: Prompt::default(),
             hits: Vec::new(),
             cursor: 0,
             detailed: DETAILED,
             origin,
             empty: None,
+            recalled: None,
         };
         search.refresh(catalog, index);
         search
     }
 
-    pub fn push(&mut self, c: char, catalog: &Catalog, index: &SearchIndex) {
-        if !c.is_control() {
-            self.query.push(c);
+    pub fn query(&self) -> &str {
+        self.prompt.value()
+    }
+
+    /// Applies an edit of the query, searching again when the text changed.
+    pub fn edit(&mut self, request: InputRequest, catalog: &Catalog, index: &SearchIndex) {
+        if self.prompt.edit(request) {
+            self.recalled = None;
             self.refresh(catalog, index);
         }
     }
 
-    pub fn backspace(&mut self, catalog: &Catalog, index: &SearchIndex) {
-        self.query.pop();
-        self.refresh(catalog, index);
-    }
-
-    pub fn delete_word(&mut self, catalog: &Catalog, index: &SearchIndex) {
-        let trimmed = self.query.trim_end();
-        let cut = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        self.query.truncate(cut);
+    /// Puts an earlier query in the prompt.
+    pub fn recall(&mut self, query: &str, catalog: &Catalog, index: &SearchIndex) {
+        self.prompt.set(query);
         self.refresh(catalog, index);
     }
 
@@ -66,8 +71,9 @@ impl SearchState {
         let last = self.hits.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
         if self.cursor + DETAILED / 2 >= self.detailed && self.detailed < self.hits.len() {
-            self.detailed += DETAILED;
-            self.hits = index.search_detailed(catalog, &self.query, RESULT_LIMIT, self.detailed);
+            self.detailed = (self.detailed + DETAILED).max(self.cursor + DETAILED);
+            let query = self.prompt.value();
+            self.hits = index.search_detailed(catalog, query, RESULT_LIMIT, self.detailed);
         }
     }
 
@@ -77,11 +83,9 @@ impl SearchState {
 
     fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
         self.detailed = DETAILED;
-        self.hits = index.search_detailed(catalog, &self.query, RESULT_LIMIT, self.detailed);
-        self.empty = self
-            .hits
-            .is_empty()
-            .then(|| index.explain_empty(&self.query));
+        let query = self.prompt.value();
+        self.hits = index.search_detailed(catalog, query, RESULT_LIMIT, self.detailed);
+        self.empty = self.hits.is_empty().then(|| index.explain_empty(query));
         self.cursor = 0;
     }
 }

@@ -25,6 +25,7 @@ impl App {
             forward: self.nav.history.forward_stack().iter().map(place).collect(),
             tree_width: self.view.tree_width,
             tree_hidden: self.view.tree_hidden,
+            queries: self.nav.queries.clone(),
         }
     }
 
@@ -35,6 +36,7 @@ impl App {
         self.nav.bookmarks.dedup();
         self.view.tree_width = session.tree_width;
         self.view.tree_hidden = session.tree_hidden;
+        self.nav.queries.clone_from(&session.queries);
         if session.tree_hidden {
             self.view.focus = super::Focus::Detail;
         }

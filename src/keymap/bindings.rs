@@ -3,12 +3,15 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::Context::{self, Always, Bookmarks, Browse, Definition, Detail, Help, Search, Tree};
+use super::Context::{
+    self, Always, Bookmarks, Browse, Definition, Detail, Find, Help, Prompt, Search, Tree,
+};
 use super::{Binding, Key};
 use crate::action::Action as A;
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
+use tui_input::InputRequest as R;
 
 const fn plain(code: KeyCode) -> Key {
     Key {
@@ -24,6 +27,13 @@ const fn ch(c: char) -> Key {
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key {
+        code,
         modifiers: KeyModifiers::CONTROL,
     }
 }
@@ -58,11 +68,15 @@ const fn b(
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     b(Always, &[ctrl('c')], A::Quit, "quit", HIDDEN),
+    b(Always, &[ctrl('z')], A::Suspend, "suspend to the shell (fg resumes)", HIDDEN),
     b(Browse, &[ch('q')], A::Quit, "quit", SHOWN),
     b(Browse, &[ch('?')], A::ToggleHelp, "help", SHOWN),
     b(Browse, &[ch('/')], A::OpenSearch, "search", SHOWN),
-    b(Browse, &[ch('n')], A::TargetNext, "next link", SHOWN),
-    b(Browse, &[ch('p')], A::TargetPrevious, "previous link", HIDDEN),
+    b(Browse, &[ctrl('f')], A::OpenFind, "find", SHOWN),
+    b(Browse, &[ch('n')], A::FindNext, "next match", HIDDEN),
+    b(Browse, &[ch('N')], A::FindPrevious, "previous match", HIDDEN),
+    b(Browse, &[ch(']')], A::TargetNext, "next link", HIDDEN),
+    b(Browse, &[ch('[')], A::TargetPrevious, "previous link", HIDDEN),
     b(Browse, &[plain(Backspace), alt(Left), ch('H')], A::Back, "back", SHOWN),
     b(Browse, &[alt(Right), ch('L')], A::Forward, "forward", HIDDEN),
     b(Browse, &[ch('m')], A::ToggleBookmark, "bookmark", SHOWN),
@@ -86,6 +100,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Tree, &[ch('J')], A::ScrollDown, "scroll the topic down", HIDDEN),
     b(Tree, &[ch('K')], A::ScrollUp, "scroll the topic up", HIDDEN),
     b(Tree, &[plain(Tab), plain(BackTab)], A::SwitchFocus, "to the topic", SHOWN),
+    b(Tree, &[plain(Esc)], A::ClearFilter, "clear the filter", HIDDEN),
     b(Detail, &[plain(Tab)], A::TargetNext, "next link", HIDDEN),
     b(Detail, &[plain(BackTab)], A::TargetPrevious, "previous link", HIDDEN),
     b(Detail, &[plain(Enter)], A::TargetFollow, "follow link / define term", SHOWN),
@@ -97,13 +112,32 @@ pub const BINDINGS: &[Binding] = &[
     b(Detail, &[plain(PageUp), ctrl('u')], A::ScrollPageUp, "page up", HIDDEN),
     b(Detail, &[ch('g'), plain(Home)], A::ScrollTop, "top", HIDDEN),
     b(Detail, &[ch('G'), plain(End)], A::ScrollBottom, "bottom", HIDDEN),
-    b(Detail, &[plain(Esc), ch('h'), plain(Left)], A::SwitchFocus, "to the tree", SHOWN),
+    b(Detail, &[plain(Esc)], A::Dismiss, "clear found text / to the tree", HIDDEN),
+    b(Detail, &[ch('h'), plain(Left)], A::SwitchFocus, "to the tree", SHOWN),
     b(Search, &[plain(Down), ctrl('n')], A::SearchNext, "next result", SHOWN),
     b(Search, &[plain(Up), ctrl('p')], A::SearchPrevious, "previous result", SHOWN),
     b(Search, &[plain(Enter)], A::SearchAccept, "jump to result", SHOWN),
     b(Search, &[plain(Esc)], A::SearchCancel, "back to where you were", SHOWN),
-    b(Search, &[plain(Backspace)], A::SearchBackspace, "delete a character", HIDDEN),
-    b(Search, &[ctrl('w')], A::SearchDeleteWord, "delete a word", HIDDEN),
+    b(Search, &[plain(PageDown)], A::SearchPageDown, "page down the results", HIDDEN),
+    b(Search, &[plain(PageUp)], A::SearchPageUp, "page up the results", HIDDEN),
+    b(Search, &[ctrl_key(Home), alt(KeyCode::Char('<'))], A::SearchFirst, "first result", HIDDEN),
+    b(Search, &[ctrl_key(End), alt(KeyCode::Char('>'))], A::SearchLast, "last result", HIDDEN),
+    b(Search, &[alt(Up)], A::SearchOlder, "an earlier search", HIDDEN),
+    b(Search, &[alt(Down)], A::SearchNewer, "a later search", HIDDEN),
+    b(Find, &[plain(Enter)], A::FindAccept, "keep the matches (n/N move)", SHOWN),
+    b(Find, &[plain(Esc)], A::FindCancel, "cancel", SHOWN),
+    b(Prompt, &[plain(Left)], A::Edit(R::GoToPrevChar), "cursor left", HIDDEN),
+    b(Prompt, &[plain(Right)], A::Edit(R::GoToNextChar), "cursor right", HIDDEN),
+    b(Prompt, &[plain(Home), ctrl('a')], A::Edit(R::GoToStart), "start of the line", HIDDEN),
+    b(Prompt, &[plain(End), ctrl('e')], A::Edit(R::GoToEnd), "end of the line", HIDDEN),
+    b(Prompt, &[alt(KeyCode::Char('b'))], A::Edit(R::GoToPrevWord), "word left", HIDDEN),
+    b(Prompt, &[alt(KeyCode::Char('f'))], A::Edit(R::GoToNextWord), "word right", HIDDEN),
+    b(Prompt, &[plain(Backspace)], A::Edit(R::DeletePrevChar), "delete a character", HIDDEN),
+    b(Prompt, &[plain(Delete)], A::Edit(R::DeleteNextChar), "delete under the cursor", HIDDEN),
+    b(Prompt, &[ctrl('w')], A::Edit(R::DeletePrevWord), "delete a word", HIDDEN),
+    b(Prompt, &[ctrl('u')], A::Edit(R::DeleteFromStart), "delete to the start", HIDDEN),
+    b(Prompt, &[ctrl('k')], A::Edit(R::DeleteTillEnd), "delete to the end", HIDDEN),
+    b(Prompt, &[ctrl('y')], A::Edit(R::Yank), "paste what was deleted", HIDDEN),
     b(Bookmarks, &[ch('j'), plain(Down)], A::ListNext, "next", SHOWN),
     b(Bookmarks, &[ch('k'), plain(Up)], A::ListPrevious, "previous", HIDDEN),
     b(Bookmarks, &[plain(Enter)], A::ListAccept, "go to", SHOWN),

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
@@ -10,7 +11,7 @@ use ratatui::widgets::{
 use crate::app::HitMap;
 use crate::app::{App, Focus, Overlay};
 use crate::catalog::NodeId;
-use crate::document::{Segment, display_width};
+use crate::document::{Found, Segment, display_width};
 use crate::theme::Theme;
 
 /// Where the topic's text goes inside the pane: within its border and a one-column margin,
@@ -44,11 +45,15 @@ pub fn lay_out(app: &mut App, area: Rect) {
 pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
     let focused = app.view.focus == Focus::Detail && app.view.overlay == Overlay::None;
     let theme = app.view.theme;
-    let block = Block::bordered().title(" Topic ").border_style(if focused {
+    let mut block = Block::bordered().title(" Topic ").border_style(if focused {
         theme.border_focused
     } else {
         theme.border
     });
+    if let (Some(finding), Some(count)) = (&app.view.detail.find, found_count(app)) {
+        let label = format!(" “{}” {count} · n/N ", finding.query);
+        block = block.title_bottom(Line::styled(label, theme.muted).right_aligned());
+    }
     let inner = text_area(area, app.view.measure);
     block.render(area, buf);
     let Some(node) = app.nav.outline.selected() else {
@@ -58,13 +63,24 @@ pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
         return;
     };
     let (scroll, selected) = (app.view.detail.scroll, app.view.detail.selected);
+    let found = app.view.detail.found(node);
+    let current = app.view.detail.find.as_ref().map(|f| f.current);
     let total = document.lines.len();
     let lines: Vec<Line> = document
         .lines
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(usize::from(inner.height))
-        .map(|line| styled(line, selected, theme))
+        .map(|(n, line)| {
+            let marks: Vec<(&Found, bool)> = found
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.line == n)
+                .map(|(i, f)| (f, Some(i) == current))
+                .collect();
+            styled(line, selected, &marks, theme)
+        })
         .collect();
     Paragraph::new(lines).render(inner, buf);
     for (row, line) in document
@@ -99,20 +115,84 @@ fn record_targets(hits: &mut HitMap, topic: NodeId, line: &[Segment], inner: Rec
     }
 }
 
-/// A laid-out line as styled spans; the selected link or term stands out.
-fn styled<'a>(line: &'a [Segment], selected: Option<usize>, theme: &Theme) -> Line<'a> {
-    let spans: Vec<Span> = line
-        .iter()
-        .map(|segment| {
-            let style = if segment.target.is_some() && segment.target == selected {
-                theme.target_selected
-            } else {
-                theme.tone(segment.tone)
-            };
-            Span::styled(segment.text.as_str(), style)
-        })
-        .collect();
+/// The position among the found matches, "3/12", or "no match"; none when nothing is
+/// being found.
+pub fn found_count(app: &App) -> Option<String> {
+    let finding = app.view.detail.find.as_ref()?;
+    let total = app
+        .nav
+        .outline
+        .selected()
+        .map_or(0, |n| app.view.detail.found(n).len());
+    Some(if total == 0 {
+        "no match".to_owned()
+    } else {
+        format!("{}/{total}", finding.current + 1)
+    })
+}
+
+/// A laid-out line as styled spans: the selected link or term stands out, and so does
+/// found text (`marks`, the current match most).
+fn styled<'a>(
+    line: &'a [Segment],
+    selected: Option<usize>,
+    marks: &[(&Found, bool)],
+    theme: &Theme,
+) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for segment in line {
+        let style = if segment.target.is_some() && segment.target == selected {
+            theme.target_selected
+        } else {
+            theme.tone(segment.tone)
+        };
+        let length = segment.text.chars().count();
+        if marks.is_empty() {
+            spans.push(Span::styled(segment.text.as_str(), style));
+        } else {
+            spans.extend(marked(&segment.text, at, style, marks, theme));
+        }
+        at += length;
+    }
     Line::from(spans)
+}
+
+/// A segment starting at character `start` of its line, cut where found text begins and
+/// ends.
+fn marked(
+    text: &str,
+    start: usize,
+    style: Style,
+    marks: &[(&Found, bool)],
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let style_at = |i: usize| {
+        marks
+            .iter()
+            .find(|(f, _)| f.chars.contains(&(start + i)))
+            .map_or(
+                style,
+                |&(_, current)| {
+                    if current { theme.selected } else { theme.found }
+                },
+            )
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = style_at(0);
+    for (i, c) in text.chars().enumerate() {
+        let here = style_at(i);
+        if here != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = here;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    spans
 }
 
 /// Draws the scrollbar for `total` lines of which `height` show from `scroll` on.

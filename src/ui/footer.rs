@@ -6,11 +6,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 use crate::document::display_width;
 use crate::keymap;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Overlay::Find { prompt, .. } = &app.view.overlay {
+        let count = super::detail::found_count(app).unwrap_or_default();
+        let width = usize::from(area.width).saturating_sub(display_width(&count) + 1);
+        let mut line = super::prompt::line(" Find: ", prompt, app.view.theme, width);
+        line.push_span(Span::styled(format!(" {count}"), app.view.theme.muted));
+        line.render(area, buf);
+        return;
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(status) = &app.view.status {

@@ -11,12 +11,14 @@ use crate::document::display_width;
 use crate::keymap::{self, BINDINGS, Context};
 use crate::theme::Theme;
 
-const ORDER: [Context; 8] = [
+const ORDER: [Context; 10] = [
     Context::Always,
     Context::Browse,
     Context::Tree,
     Context::Detail,
     Context::Search,
+    Context::Find,
+    Context::Prompt,
     Context::Bookmarks,
     Context::Definition,
     Context::Help,
@@ -80,7 +82,9 @@ fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::default());
     for note in [
         "An empty search lists the top-level topics.",
-        "Links and glossary terms are selected with Tab or n/p.",
+        "Links and glossary terms are selected with Tab or ] and [.",
+        "n and N move between the matches of C-f (find in topic).",
+        "Space at the end of a topic reads on into the next.",
     ] {
         lines.push(Line::styled(note, theme.muted));
     }

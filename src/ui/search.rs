@@ -27,12 +27,13 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let query = &search.query;
-    Line::from(vec![
-        Span::styled("/ ", app.view.theme.prompt),
-        Span::raw(query.as_str()),
-        Span::styled("▏", app.view.theme.prompt),
-    ])
+    let query = search.query();
+    super::prompt::line(
+        "/ ",
+        &search.prompt,
+        app.view.theme,
+        usize::from(prompt.width),
+    )
     .render(prompt, buf);
     Line::from(count_text(search))
         .style(app.view.theme.muted)
@@ -82,12 +83,14 @@ fn quoted(words: &[String]) -> String {
 
 fn count_text(search: &SearchState) -> String {
     let hits = search.hits.len();
-    if search.query.trim().is_empty() {
-        "Type to search · showing the top-level topics".to_owned()
+    if search.query().trim().is_empty() {
+        "Type to search · showing the top-level topics · Alt-↑ an earlier search".to_owned()
     } else if hits == 1 {
-        "1 result".to_owned()
+        "1/1 result".to_owned()
+    } else if hits == 0 {
+        "No results".to_owned()
     } else {
-        format!("{hits} results")
+        format!("{}/{hits} results", search.cursor + 1)
     }
 }
 

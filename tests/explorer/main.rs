@@ -4,6 +4,7 @@
 
 mod comfort;
 mod contrast;
+mod prompts;
 mod properties;
 mod reading;
 mod screens;

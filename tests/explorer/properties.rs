@@ -26,7 +26,7 @@ enum Step {
 fn key() -> impl Strategy<Value = KeyEvent> {
     let code = prop_oneof![
         4 => proptest::sample::select(
-            "jkhlgGnpfFmyBHLcd'/?ab hepatocyte\tq".chars().collect::<Vec<_>>()
+            "jkhlgGnNpfFmyBHLcd'/?ab hepatocyte\tqt<>[]".chars().collect::<Vec<_>>()
         ).prop_map(KeyCode::Char),
         1 => any::<char>().prop_map(KeyCode::Char),
         3 => proptest::sample::select(vec![
@@ -145,6 +145,12 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
             prop_assert!(node.index() < count);
             prop_assert!(cursor < app.list_items().len());
         }
+        Overlay::Find { .. } => {
+            let found = app.selected().map_or(0, |n| app.detail().found(n).len());
+            if let Some(finding) = &app.detail().find {
+                prop_assert!(found == 0 || finding.current < found);
+            }
+        }
         Overlay::None | Overlay::Help { .. } => {}
     }
     check_footer(app, terminal)
@@ -161,6 +167,10 @@ fn check_footer(app: &App, terminal: &Terminal<TestBackend>) -> Result<(), TestC
     let bottom: String = (0..area.width)
         .map(|x| buffer[(x, area.height - 1)].symbol().to_owned())
         .collect();
+    if matches!(app.overlay(), Overlay::Find { .. }) {
+        prop_assert!(bottom.starts_with(" Find: "), "{bottom:?}");
+        return Ok(());
+    }
     let hints = keymap::footer_hints(&app.contexts());
     let Some((keys, label)) = hints.first() else {
         return Ok(());

@@ -22,10 +22,10 @@ fn tab_selects_links_in_reading_order_and_enter_follows() {
     assert!(text.contains("▾ Care"), "ancestors opened:\n{text}");
     let (app, _) = screen("<tab><tab><tab><tab><enter>", 80, 24);
     assert_eq!(selected_id(&app), "source:almanac");
-    // Shift-Tab goes backwards and wraps; n/p work from the tree.
+    // Shift-Tab goes backwards and wraps; ] and [ work from the tree.
     let (app, _) = screen("<tab><tab><backtab><enter>", 80, 24);
     assert_eq!(selected_id(&app), "source:almanac");
-    let (app, _) = screen("nn<enter>", 80, 24);
+    let (app, _) = screen("]]<enter>", 80, 24);
     assert_eq!(selected_id(&app), "pests");
 }
 
@@ -33,10 +33,10 @@ fn tab_selects_links_in_reading_order_and_enter_follows() {
 /// has selected, not on the last topic that was drawn (found by the property tests).
 #[test]
 fn link_keys_on_a_terminal_too_small_act_on_the_selected_topic() {
-    let (drawn, _) = screen("<down>nn<enter>", 80, 24);
+    let (drawn, _) = screen("<down>]]<enter>", 80, 24);
     let mut app = app_with(&DARK);
     play_on(&mut app, "", 80, 24);
-    let small = play_on(&mut app, "<down>nn<enter>", 30, 8);
+    let small = play_on(&mut app, "<down>]]<enter>", 30, 8);
     assert!(small.contains("too small"), "{small}");
     assert_eq!(selected_id(&app), selected_id(&drawn));
     assert_ne!(selected_id(&app), "pests", "a link of Welcome, drawn last");
@@ -46,7 +46,7 @@ fn link_keys_on_a_terminal_too_small_act_on_the_selected_topic() {
 fn the_selected_link_is_highlighted() {
     let mut app = app_with(&DARK);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let buffer = play(&mut app, &mut terminal, "nn").expect("keys");
+    let buffer = play(&mut app, &mut terminal, "]]").expect("keys");
     let area = app.pane_areas().1;
     let selected: String = (area.y..area.bottom())
         .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
@@ -60,7 +60,7 @@ fn the_selected_link_is_highlighted() {
 
 #[test]
 fn backlinks_are_listed_and_followable() {
-    let (app, text) = screen("nn<enter>", 100, 30);
+    let (app, text) = screen("]]<enter>", 100, 30);
     assert_eq!(selected_id(&app), "pests");
     let after = text
         .split("Referred to by")
@@ -77,12 +77,12 @@ fn backlinks_are_listed_and_followable() {
 fn back_and_forward_retrace_links_searches_and_glossary_jumps() {
     let mut app = app_with(&DARK);
     // A link, a search jump, then a glossary term's entry from the popup.
-    play_on(&mut app, "n<enter>", 80, 24);
+    play_on(&mut app, "]<enter>", 80, 24);
     assert_eq!(selected_id(&app), "growth");
     play_on(&mut app, "/drought<enter>", 80, 24);
     assert_eq!(selected_id(&app), "watering");
     // The link left the focus in the detail pane: scroll to the top, take the first target.
-    let text = play_on(&mut app, "gn<enter>", 80, 24);
+    let text = play_on(&mut app, "g]<enter>", 80, 24);
     assert_eq!(
         *app.overlay(),
         Overlay::Definition {
@@ -131,7 +131,7 @@ fn back_returns_to_the_scroll_position_too() {
 #[test]
 fn glossary_terms_are_marked_and_open_a_popup() {
     // Roots and soil mentions loam, a glossary term.
-    let (mut app, text) = screen("jlln<enter>", 80, 24);
+    let (mut app, text) = screen("jll]<enter>", 80, 24);
     let loam = app.catalog().index_of("glossary:loam").expect("term");
     assert_eq!(
         *app.overlay(),
@@ -147,7 +147,7 @@ fn glossary_terms_are_marked_and_open_a_popup() {
     // The second item is a related topic.
     play_on(&mut app, "<enter>j<enter>", 80, 24);
     assert_eq!(selected_id(&app), "roots");
-    play_on(&mut app, "n<enter><enter>", 80, 24);
+    play_on(&mut app, "]<enter><enter>", 80, 24);
     assert_eq!(selected_id(&app), "glossary:loam");
 }
 
@@ -192,7 +192,7 @@ fn kind_filter_keeps_ancestors_and_says_so() {
 
 #[test]
 fn following_a_link_out_of_the_filter_lifts_it() {
-    let (app, text) = screen("fn<enter>", 80, 24);
+    let (app, text) = screen("f]<enter>", 80, 24);
     assert_eq!(selected_id(&app), "growth");
     assert_eq!(app.filter(), None);
     assert!(text.contains("Filter cleared"), "{text}");

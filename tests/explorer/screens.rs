@@ -233,7 +233,7 @@ fn resizing_lays_out_again() {
 
 #[test]
 fn help_lists_every_binding_of_the_keymap() {
-    let (_, text) = screen("?", 120, 100);
+    let (_, text) = screen("?", 120, 140);
     for binding in hepatree::keymap::BINDINGS {
         let keys = hepatree::keymap::keys_label(binding.keys);
         let row = format!("{keys:<22}{}", binding.label);

@@ -59,7 +59,7 @@ fn a_second_run_resumes_where_the_first_ended() {
     let dir = fresh_dir("resume");
     let mut first = run(&dir, false);
     assert_eq!(first.status(), None, "no notice on a first run");
-    play_on(&mut first, "jl<tab>n<enter>m", 80, 24);
+    play_on(&mut first, "jl<tab>]<enter>m", 80, 24);
     play_on(&mut first, "/drought<enter>", 80, 24);
     let (selected, scroll) = (selected_id(&first), first.detail().scroll);
     assert_eq!(selected, "watering");
