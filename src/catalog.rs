@@ -133,6 +133,13 @@ impl Catalog {
         self.by_id.get(id).copied()
     }
 
+    /// The disclaimer's first sentence, which the header keeps in view: the file's own
+    /// words, so a course's notes and a clinic's leaflets each say what applies to them.
+    pub fn notice(&self) -> &str {
+        let first = self.disclaimer.lines().next().unwrap_or_default();
+        first.find(". ").map_or(first, |end| &first[..=end]).trim()
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use crate::catalog::{Catalog, NodeId};
 use crate::knowledge::Kind;
 pub use find::{Found, find};
-pub use wrap::display_width;
+pub use wrap::{display_width, fit};
 
 use builder::Builder;
 

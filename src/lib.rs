@@ -1,7 +1,7 @@
 //! hepatree: an offline terminal explorer for a knowledge base of topics.
 //!
 //! ```text
-//! ┌ header: title · "educational, not medical advice" ───────────── ui/header.rs ┐
+//! ┌ header: title · the file's own disclaimer ────────────────────── ui/header.rs ┐
 //! │ topic tree (outline.rs, ui/tree.rs) │ detail pane (document.rs, ui/detail.rs) │
 //! │                                     │                                         │
 //! └ footer: key hints from keymap.rs ───────────────────────────────── ui/footer.rs ┘

@@ -156,8 +156,6 @@ impl LoadingScreen {
             Line::from(""),
             Line::from(format!("Opening {}{size} … {seconds:.1} s", self.name)),
             Line::from("Keys typed now are kept. Ctrl-C quits.".dim()),
-            Line::from(""),
-            Line::from("Educational only, not medical advice.".dim()),
         ];
         let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         let [_, middle, _] = Layout::vertical([

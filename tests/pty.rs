@@ -234,7 +234,7 @@ fn browse_search_jump_and_quit() {
         100,
         30,
     );
-    tui.wait_for("Educational only");
+    tui.wait_for("hepatree · ");
     tui.wait_for("Top › Welcome");
     assert!(tui.alternate_screen());
     tui.send(b"\x1b[B");
@@ -244,7 +244,7 @@ fn browse_search_jump_and_quit() {
     tui.send(b"/");
     tui.wait_for("Search titles");
     tui.send(b"aphid");
-    tui.wait_for("1 result");
+    tui.wait_for("1/1 result");
     tui.send(b"\r");
     tui.wait_for("Top › Care › Pests");
     tui.send(b"q");
@@ -257,7 +257,7 @@ fn browse_search_jump_and_quit() {
 #[test]
 fn search_answers_questions_and_admits_what_it_lacks() {
     let mut tui = Tui::spawn("front-door", &[], 100, 30);
-    tui.wait_for("Educational only");
+    tui.wait_for("hepatree · ");
     tui.send(b"/");
     tui.wait_for("Search titles");
     tui.send(b"how much does it cost");
@@ -626,7 +626,7 @@ fn hostile_text_never_reaches_the_terminal() {
     tui.wait_for("Copied");
     tui.send(b"/");
     tui.send("肝臓".as_bytes());
-    tui.wait_for("1 result");
+    tui.wait_for("1/1 result");
     tui.send(b"\x1b");
     // Apart, so that the terminal does not read Esc and q as Alt-q.
     tui.wait_gone("Search titles");

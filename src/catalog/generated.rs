@@ -34,9 +34,17 @@ impl Catalog {
         if self.sources.is_empty() {
             return;
         }
+        let articles = self
+            .sources
+            .iter()
+            .filter(|s| s.kind == SourceKind::Article)
+            .count();
+        let references = self.sources.len() - articles;
         let summary = format!(
-            "{} sources: the articles retold here and the references used to check them",
-            self.sources.len()
+            "{} sources: {}, {}",
+            self.sources.len(),
+            counted(articles, "article"),
+            counted(references, "reference")
         );
         let branch = self.push(section(SOURCES_ID, "Sources", &summary), None);
         for source in self.sources.clone() {
@@ -61,8 +69,8 @@ impl Catalog {
             );
         }
         let summary = match source.kind {
-            SourceKind::Article => "One of the source articles this knowledge base retells",
-            SourceKind::Reference => "A published reference used to check the articles' claims",
+            SourceKind::Article => "An article this knowledge base draws on",
+            SourceKind::Reference => "A published reference this knowledge base cites",
         };
         Node {
             id: format!("source:{}", source.id),
@@ -103,6 +111,12 @@ pub fn describe_source(source: &Source) -> Vec<String> {
     }
     lines
 }
+/// "1 article", "3 references".
+fn counted(count: usize, noun: &str) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {noun}{plural}")
+}
+
 fn section(id: &str, title: &str, summary: &str) -> Node {
     Node {
         id: id.to_owned(),

@@ -1,6 +1,8 @@
 //! Word wrapping of styled segments, built on textwrap's fragment wrapping so that a word keeps
 //! its style wherever the line breaks fall.
 
+use std::borrow::Cow;
+
 use textwrap::WordSeparator;
 use textwrap::core::{Fragment, Word};
 use textwrap::wrap_algorithms::wrap_first_fit;
@@ -10,6 +12,25 @@ use super::{Highlight, Line, Segment, Tone};
 /// Display width in terminal columns (wide characters count two).
 pub fn display_width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to `width` cells, ending with "…" when cut.
+pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cell = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cell + 1 > width {
+            break;
+        }
+        used += cell;
+        cut.push(c);
+    }
+    cut.push('…');
+    Cow::Owned(cut)
 }
 
 #[derive(Debug)]

@@ -1,8 +1,6 @@
 //! The topic tree pane: one row per visible topic, indented by depth, with ▸/▾ on branches,
 //! ★ on bookmarks, and rows kept only as a filter's context dimmed.
 
-use std::borrow::Cow;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +8,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget};
 
 use crate::app::{App, Focus, HitMap, Overlay};
 use crate::catalog::{Catalog, NodeId};
-use crate::document::display_width;
+use crate::document::{display_width, fit};
 use crate::outline::Row;
 use crate::theme::Theme;
 
@@ -101,22 +99,6 @@ fn indent(depth: usize, width: usize) -> String {
         return "  ".repeat(depth);
     }
     format!("{:>room$}", format!("{depth}›"))
-}
-
-/// `text` cut to `width` cells, ending with "…" when cut.
-fn fit(text: &str, width: usize) -> Cow<'_, str> {
-    if display_width(text) <= width {
-        return Cow::Borrowed(text);
-    }
-    let mut cut = String::new();
-    for c in text.chars() {
-        if display_width(&cut) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > width {
-            break;
-        }
-        cut.push(c);
-    }
-    cut.push('…');
-    Cow::Owned(cut)
 }
 
 /// The pane's border: "Topics" (with the filter in force), and the position below.

@@ -136,3 +136,20 @@ fn the_text_keeps_a_readable_measure_on_a_wide_screen() {
     assert!(widest <= 100, "{widest} cells:\n{text}");
     assert!(detail.width > 150);
 }
+
+#[test]
+fn the_file_speaks_for_itself() {
+    let (_, text) = screen("", 80, 24);
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.contains("For practice only."), "{header}");
+    assert!(
+        !text.contains("medical"),
+        "no words of the shipped base:\n{text}"
+    );
+    let (_, text) = screen("G", 80, 24);
+    assert!(!text.contains("check the articles"), "{text}");
+    // Narrow screens cut the title, not the notice.
+    let (_, text) = screen("", 48, 20);
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.contains("For practice only."), "{header}");
+}
