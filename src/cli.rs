@@ -6,6 +6,7 @@
 //! or "no such topic", and 2 a usage error.
 
 pub mod export;
+mod pager;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -68,9 +69,13 @@ pub enum Command {
     Show {
         /// The topic's id, as printed by `search`.
         id: String,
-        /// Wrap the text to this many columns.
-        #[arg(long, value_name = "COLUMNS", default_value_t = 80)]
-        width: usize,
+        /// Wrap the text to this many columns (default: the terminal's width, or 80 when
+        /// the output is not a terminal).
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<usize>,
+        /// Print straight to the terminal instead of through `$PAGER` (default `less -R`).
+        #[arg(long)]
+        no_pager: bool,
     },
     /// Print the whole knowledge base as one Markdown document, or as tab-separated lines.
     Export {
@@ -107,7 +112,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
         Command::Search { query, limit } => {
             with_catalog(cli, |c| search(c, &query.join(" "), *limit))
         }
-        Command::Show { id, width } => with_catalog(cli, |c| show(c, id, *width)),
+        Command::Show {
+            id,
+            width,
+            no_pager,
+        } => with_catalog(cli, |c| {
+            let width = width.unwrap_or_else(pager::width);
+            show(c, id, width, !no_pager)
+        }),
         Command::Export { format } => with_catalog(cli, |c| {
             let text = match format {
                 Format::Markdown => export::markdown(c),
@@ -230,7 +242,7 @@ fn no_match_line(query: &str, why: &NoMatch) -> String {
     line
 }
 
-fn show(catalog: &Catalog, id: &str, width: usize) -> io::Result<ExitCode> {
+fn show(catalog: &Catalog, id: &str, width: usize, paging: bool) -> io::Result<ExitCode> {
     let Some(index) = catalog.index_of(id) else {
         let suggestions = closest_ids(catalog, id);
         let hint = if suggestions.is_empty() {
@@ -242,7 +254,7 @@ fn show(catalog: &Catalog, id: &str, width: usize) -> io::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     let document = document::build(catalog, index, width, &Highlight::default());
-    print(&document.plain()).map(|()| ExitCode::SUCCESS)
+    pager::page(&document.plain(), paging).map(|()| ExitCode::SUCCESS)
 }
 
 /// Up to three ids that look like `wanted`: containing it, or a few edits away.

@@ -725,3 +725,37 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     tui.send(b"exit\r");
     assert!(tui.wait_exit().success());
 }
+
+/// `show` on a terminal: laid out for the terminal's width, and paged through `$PAGER`
+/// unless `--no-pager` is given.
+#[test]
+fn show_fits_the_terminal_and_pages() {
+    let show = |pager: &str, extra: &[&str]| {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+        command.args(["show", "what-is-cirrhosis"]);
+        command.args(extra);
+        command.env("PAGER", pager);
+        let mut tui = Tui::launch(&state_dir("show"), command, 60, 40);
+        assert!(tui.wait_exit().success());
+        String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned()
+    };
+    let plain = show("cat", &[]);
+    assert!(plain.contains("Top › "), "{plain}");
+    // A web address is never cut, so it may run past the edge on a line of its own.
+    let widest = plain
+        .lines()
+        .filter(|l| !l.trim().starts_with("https://"))
+        .map(|l| l.trim_end().chars().count())
+        .max();
+    assert!(widest.is_some_and(|w| w <= 60), "{widest:?}:\n{plain}");
+    assert!(widest.is_some_and(|w| w > 50), "uses the width: {widest:?}");
+    let paged = show("sed s/^/PAGED:/", &[]);
+    assert!(paged.contains("PAGED:Top › "), "{paged}");
+    let unpaged = show("sed s/^/PAGED:/", &["--no-pager"]);
+    assert!(!unpaged.contains("PAGED:"), "{unpaged}");
+    let wide = show("cat", &["--width", "100"]);
+    assert!(
+        wide.lines().any(|l| l.trim_end().chars().count() > 60),
+        "--width wins"
+    );
+}
