@@ -110,7 +110,12 @@ impl App {
         event::poll(std::time::Duration::ZERO)?;
         let mut pending = pending.into_iter();
         while !self.should_quit {
-            if let Err(error) = terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))
+            let links = match terminal.draw(|frame| frame.render_widget(&mut *self, frame.area())) {
+                Ok(frame) => crate::hyperlink::links(frame.buffer, self.view.hits.addresses()),
+                Err(error) => return input::gone_or(error),
+            };
+            if !links.is_empty()
+                && let Err(error) = crate::hyperlink::write(terminal.backend_mut(), &links)
             {
                 return input::gone_or(error);
             }

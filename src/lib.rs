@@ -39,6 +39,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod document;
 pub mod history;
+pub mod hyperlink;
 pub(crate) mod input;
 pub mod keymap;
 #[cfg(feature = "dev")]

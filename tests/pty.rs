@@ -759,3 +759,47 @@ fn show_fits_the_terminal_and_pages() {
         "--width wins"
     );
 }
+
+/// Web addresses in the text are terminal hyperlinks (OSC 8) around their own cells, and
+/// still plain text on screen; a control character in an address never reaches the
+/// terminal.
+#[test]
+fn web_addresses_are_terminal_hyperlinks() {
+    let dir = state_dir("hyperlinks");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("links.ron");
+    std::fs::write(
+        &file,
+        r#"(title: "Links", disclaimer: "For tests.", topics: [
+            (id: "a", title: "Where to read more", kind: Overview, summary: "s",
+             body: "Read https://example.org/liver first. Not this: https://evil.example/\u{1b}]8;;x"),
+        ])"#,
+    )
+    .expect("file");
+    let mut tui = Tui::spawn_in(&dir, &["--knowledge", &file.to_string_lossy()], 100, 30);
+    tui.wait_for("https://example.org/liver");
+    let raw = eventually(|| {
+        let raw = String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned();
+        raw.contains("\x1b]8;;https://evil.example/").then_some(raw)
+    })
+    .expect("both addresses linked");
+    let opened = "\x1b]8;;https://example.org/liver\x1b\\";
+    let start = raw.find(opened).expect("the address is a hyperlink") + opened.len();
+    let end = start + raw[start..].find("\x1b]8;;\x1b\\").expect("closed");
+    assert!(
+        raw[start..end].contains("https://example.org/liver"),
+        "{:?}",
+        &raw[start..end]
+    );
+    for (n, _) in raw.match_indices("\x1b]8;;") {
+        let rest = &raw[n + 5..];
+        let target = &rest[..rest.find('\x1b').expect("terminated")];
+        assert!(
+            target.is_empty() || !target.chars().any(char::is_control),
+            "{target:?}"
+        );
+        assert!(rest[target.len()..].starts_with("\x1b\\"), "ended by ST");
+    }
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

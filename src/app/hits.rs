@@ -17,6 +17,9 @@ pub struct HitMap {
     /// and its index among the topic's targets.
     topic: Option<NodeId>,
     targets: Vec<(Rect, usize)>,
+    /// Web addresses in view: their cells and the address, which the loop makes terminal
+    /// hyperlinks (OSC 8) once the frame is out.
+    addresses: Vec<(Rect, String)>,
 }
 
 /// What a position on the screen shows.
@@ -35,6 +38,17 @@ impl HitMap {
         self.row_count = 0;
         self.topic = None;
         self.targets.clear();
+        self.addresses.clear();
+    }
+
+    /// Records a web address drawn on `cells`.
+    pub fn record_address(&mut self, cells: Rect, address: &str) {
+        self.addresses.push((cells, address.to_owned()));
+    }
+
+    /// The web addresses in view, with their cells.
+    pub fn addresses(&self) -> &[(Rect, String)] {
+        &self.addresses
     }
 
     /// Records the tree's rows: drawn inside `inner`, from row `first` on, `count` in all.

@@ -91,6 +91,7 @@ pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         record_targets(hits, node, line, inner, row);
+        record_addresses(hits, line, inner, row);
     }
     if total > usize::from(inner.height) {
         scrollbar(total, usize::from(inner.height), scroll, theme)(area, buf);
@@ -129,6 +130,27 @@ pub fn found_count(app: &App) -> Option<String> {
     } else {
         format!("{}/{total}", finding.current + 1)
     })
+}
+
+/// Records where a drawn line shows web addresses, so they can be made clickable.
+fn record_addresses(hits: &mut HitMap, line: &[Segment], inner: Rect, row: usize) {
+    let Ok(row) = u16::try_from(row) else { return };
+    let text: String = line.iter().map(|s| s.text.as_str()).collect();
+    let mut column = 0usize;
+    for word in text.split(' ') {
+        let address = word.trim_end_matches(['.', ',', ')', ';']);
+        if address.starts_with("https://") || address.starts_with("http://") {
+            let x = inner
+                .x
+                .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+            let width = u16::try_from(display_width(address)).unwrap_or(u16::MAX);
+            let cells = Rect::new(x, inner.y + row, width, 1).intersection(inner);
+            if !cells.is_empty() {
+                hits.record_address(cells, address);
+            }
+        }
+        column += display_width(word) + 1;
+    }
 }
 
 /// A laid-out line as styled spans: the selected link or term stands out, and so does
