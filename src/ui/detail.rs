@@ -43,19 +43,9 @@ pub fn lay_out(app: &mut App, area: Rect) {
 }
 
 pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
-    let focused = app.view.focus == Focus::Detail && app.view.overlay == Overlay::None;
     let theme = app.view.theme;
-    let mut block = Block::bordered().title(" Topic ").border_style(if focused {
-        theme.border_focused
-    } else {
-        theme.border
-    });
-    if let (Some(finding), Some(count)) = (&app.view.detail.find, found_count(app)) {
-        let label = format!(" “{}” {count} · n/N ", finding.query);
-        block = block.title_bottom(Line::styled(label, theme.muted).right_aligned());
-    }
     let inner = text_area(area, app.view.measure);
-    block.render(area, buf);
+    frame(app).render(area, buf);
     let Some(node) = app.nav.outline.selected() else {
         return;
     };
@@ -95,6 +85,24 @@ pub fn render(app: &App, hits: &mut HitMap, area: Rect, buf: &mut Buffer) {
     }
     if total > usize::from(inner.height) {
         scrollbar(total, usize::from(inner.height), scroll, theme)(area, buf);
+    }
+}
+
+/// The pane's border, with the found text's position below when there is some.
+fn frame(app: &App) -> Block<'static> {
+    let focused = app.view.focus == Focus::Detail && app.view.overlay == Overlay::None;
+    let theme = app.view.theme;
+    let block = Block::bordered().title(" Topic ").border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
+    match (&app.view.detail.find, found_count(app)) {
+        (Some(finding), Some(count)) => {
+            let label = format!(" “{}” {count} · n/N ", finding.query);
+            block.title_bottom(Line::styled(label, theme.muted).right_aligned())
+        }
+        _ => block,
     }
 }
 
