@@ -4,8 +4,10 @@
 //! maps each [`Tone`] to a colour, and `hepatree show` prints the same lines as plain text, so
 //! both read the same.
 
+mod blocks;
 mod builder;
 mod find;
+mod table;
 mod wrap;
 
 use std::collections::HashSet;
@@ -29,6 +31,12 @@ pub enum Tone {
     Link,
     /// A glossary term used in the text; its definition can be opened in place.
     Term,
+    /// A link to a topic the file does not have: drawn as broken, not followable.
+    Broken,
+    Strong,
+    Emphasis,
+    Code,
+    Strike,
     Bullet,
     Muted,
     Match,

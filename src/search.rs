@@ -124,7 +124,7 @@ impl SearchIndex {
             if node.kind != Kind::Reference {
                 markup::visit_text(
                     &node.body,
-                    |id| catalog.title_or_id(id),
+                    |id| catalog.index_of(id).map(|n| catalog.node(n).title.as_str()),
                     |text| visit(Part::Body(text)),
                 );
             }

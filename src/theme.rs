@@ -8,7 +8,7 @@ mod detect;
 pub mod palette;
 mod styles;
 
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 pub use self::detect::{Choice, choose};
 pub use self::styles::{DARK, LIGHT, MONO};
@@ -46,6 +46,10 @@ pub struct Theme {
     pub heading: Style,
     pub link: Style,
     pub term: Style,
+    /// A link to a topic the file does not have.
+    pub broken: Style,
+    /// Inline code and code blocks.
+    pub code: Style,
     pub bullet: Style,
     /// The link or term the reader has selected in the detail pane.
     pub target_selected: Style,
@@ -66,6 +70,11 @@ impl Theme {
             Tone::Heading => self.heading,
             Tone::Link => self.link,
             Tone::Term => self.term,
+            Tone::Broken => self.broken,
+            Tone::Strong => Style::new().add_modifier(Modifier::BOLD),
+            Tone::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
+            Tone::Code => self.code,
+            Tone::Strike => Style::new().add_modifier(Modifier::CROSSED_OUT),
             Tone::Bullet => self.bullet,
             Tone::Muted => self.muted,
             Tone::Match => self.matched,

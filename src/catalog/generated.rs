@@ -63,7 +63,7 @@ impl Catalog {
         if !citing.is_empty() {
             let _ = write!(
                 body,
-                "\n\nCited by {} topics:\n{}",
+                "\n\nCited by {} topics:\n\n{}",
                 citing.len(),
                 citing.join("\n")
             );

@@ -17,8 +17,8 @@ pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<Nod
             continue;
         }
         let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);
-        let targets = inline.chain(node.see_also.iter().map(String::as_str));
-        for to in targets.filter_map(|id| by_id.get(id).copied()) {
+        let targets = inline.chain(node.see_also.iter().cloned());
+        for to in targets.filter_map(|id| by_id.get(&id).copied()) {
             // All of one node's links are pushed together, so a repeat can only be the last.
             let into = &mut incoming[to.index()];
             if to != from && into.last() != Some(&from) {

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, Node};
 use crate::knowledge::Kind;
-use crate::markup::{self, Block, Inline};
+use crate::markup;
 
 pub fn markdown(catalog: &Catalog) -> String {
     let mut out = format!("# {}\n\n", catalog.title);
@@ -47,23 +47,18 @@ fn topic(catalog: &Catalog, node: &Node, out: &mut String) {
     }
 }
 
-/// The body's paragraphs and bullets, a list's items kept together.
+/// The body as its author wrote it (it is Markdown already), with each wiki link made a
+/// Markdown link to its topic's heading.
 fn body(catalog: &Catalog, node: &Node, out: &mut String) {
-    let mut in_list = false;
-    for block in markup::parse_body(&node.body) {
-        let (bullet, inlines) = match &block {
-            Block::Paragraph(inlines) => (false, inlines),
-            Block::Bullet(inlines) => (true, inlines),
-        };
-        if !(bullet && in_list) {
-            out.push('\n');
-        }
-        in_list = bullet;
-        let text: String = inlines.iter().map(|i| inline(catalog, i)).collect();
-        out.push_str(if bullet { "- " } else { "" });
-        out.push_str(&text);
-        out.push('\n');
+    if node.body.trim().is_empty() {
+        return;
     }
+    out.push('\n');
+    out.push_str(
+        markup::with_wiki_links(&node.body, |target, label| link(catalog, target, label))
+            .trim_end(),
+    );
+    out.push('\n');
 }
 
 /// The lines after the body: search terms, see also, and sources.
@@ -89,13 +84,6 @@ fn extras(catalog: &Catalog, node: &Node) -> Vec<String> {
         extras.push(format!("**Sources:** {}", titles.join("; ")));
     }
     extras
-}
-
-fn inline(catalog: &Catalog, inline: &Inline) -> String {
-    match inline {
-        Inline::Text(text) => text.clone(),
-        Inline::Link { target, label } => link(catalog, target, label.as_deref()),
-    }
 }
 
 fn link(catalog: &Catalog, id: &str, label: Option<&str>) -> String {

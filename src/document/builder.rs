@@ -9,7 +9,6 @@ use super::{Highlight, Line, Segment, Target, TargetKind, Tone};
 use crate::catalog::NodeId;
 use crate::catalog::{Catalog, describe_source};
 use crate::knowledge::Kind;
-use crate::markup::{self, Block, Inline};
 
 pub struct Builder<'a> {
     pub catalog: &'a Catalog,
@@ -24,18 +23,18 @@ pub struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         if self.lines.last().is_some_and(|l| !l.is_empty()) {
             self.lines.push(Vec::new());
         }
     }
 
-    fn wrap(&mut self, segments: &[Segment], first_indent: &str, indent: &str) {
+    pub(super) fn wrap(&mut self, segments: &[Segment], first_indent: &str, indent: &str) {
         let lines = wrap::wrap(segments, self.width, first_indent, indent, self.highlight);
         self.lines.extend(lines);
     }
 
-    fn target(&mut self, node: Option<NodeId>, kind: TargetKind) -> Option<usize> {
+    pub(super) fn target(&mut self, node: Option<NodeId>, kind: TargetKind) -> Option<usize> {
         let node = node?;
         self.targets.push(Target {
             node,
@@ -60,63 +59,6 @@ impl Builder<'_> {
         if let Some(summary) = node.distinct_summary() {
             self.blank();
             self.wrap(&[Segment::new(summary, Tone::Summary)], "", "");
-        }
-    }
-
-    /// Lays out the body; `mark_terms` marks the glossary terms it uses.
-    pub fn body(&mut self, body: &str, mark_terms: bool) {
-        for block in markup::parse_body(body) {
-            match block {
-                Block::Paragraph(inlines) => {
-                    self.in_list = false;
-                    self.blank();
-                    let segments = self.inline_segments(&inlines, mark_terms);
-                    self.wrap(&segments, "", "");
-                }
-                Block::Bullet(inlines) => {
-                    if !self.in_list {
-                        self.blank();
-                    }
-                    self.in_list = true;
-                    let mut segments = vec![Segment::new("• ", Tone::Bullet)];
-                    segments.extend(self.inline_segments(&inlines, mark_terms));
-                    self.wrap(&segments, "", "  ");
-                }
-            }
-        }
-    }
-
-    fn inline_segments(&mut self, inlines: &[Inline], mark_terms: bool) -> Vec<Segment> {
-        let mut segments = Vec::new();
-        for inline in inlines {
-            let text = markup::inline_text(inline, |id| self.catalog.title_of(id));
-            match inline {
-                Inline::Link { target, .. } => {
-                    let node = self.catalog.index_of(target);
-                    let target = self.target(node, TargetKind::Link);
-                    segments.push(Segment::to(text, Tone::Link, target));
-                }
-                Inline::Text(_) if mark_terms => self.mark_terms(&text, &mut segments),
-                Inline::Text(_) => segments.push(Segment::new(text, Tone::Plain)),
-            }
-        }
-        segments
-    }
-
-    /// Splits plain text around the glossary terms it uses.
-    fn mark_terms(&mut self, text: &str, segments: &mut Vec<Segment>) {
-        let marks = self.catalog.terms.find(text, &mut self.terms_seen);
-        let mut at = 0;
-        for mark in marks {
-            if mark.range.start > at {
-                segments.push(Segment::new(&text[at..mark.range.start], Tone::Plain));
-            }
-            let target = self.target(Some(mark.node), TargetKind::Term);
-            segments.push(Segment::to(&text[mark.range.clone()], Tone::Term, target));
-            at = mark.range.end;
-        }
-        if at < text.len() {
-            segments.push(Segment::new(&text[at..], Tone::Plain));
         }
     }
 
@@ -165,7 +107,7 @@ impl Builder<'_> {
         }
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         self.in_list = false;
         self.blank();
         self.lines.push(vec![Segment::new(text, Tone::Heading)]);

@@ -120,7 +120,13 @@ fn styled_words<'a>(
     for segment in segments {
         let can_match = matches!(
             segment.tone,
-            Tone::Plain | Tone::Link | Tone::Term | Tone::Summary
+            Tone::Plain
+                | Tone::Link
+                | Tone::Term
+                | Tone::Summary
+                | Tone::Strong
+                | Tone::Emphasis
+                | Tone::Strike
         );
         let text = segment.text.as_str();
         let body = text.trim_start_matches(' ');

@@ -142,7 +142,7 @@ impl<'a> Checker<'a> {
         }
         for target in markup::link_targets(&topic.body) {
             match target {
-                Ok(target) if !self.topic_ids.contains_key(target) => {
+                Ok(target) if !self.topic_ids.contains_key(target.as_str()) => {
                     let offset = self.find_after(at, &format!("[[{target}"));
                     self.report(
                         offset,

@@ -50,6 +50,8 @@ pub const DARK: Theme = Theme {
     heading: fg(80).add_modifier(BOLD),
     link: fg(75).add_modifier(UNDERLINED),
     term: fg(114),
+    broken: fg(210).add_modifier(UNDERLINED),
+    code: fg(180),
     target_selected: on(220),
     bullet: fg(80),
     context: fg(241),
@@ -84,6 +86,8 @@ pub const LIGHT: Theme = Theme {
     heading: fg(25).add_modifier(BOLD),
     link: fg(26).add_modifier(UNDERLINED),
     term: fg(22),
+    broken: fg(124).add_modifier(UNDERLINED),
+    code: fg(94),
     target_selected: on(222),
     bullet: fg(25),
     context: fg(245),
@@ -121,6 +125,8 @@ pub const MONO: Theme = Theme {
     heading: Style::new().add_modifier(BOLD),
     link: Style::new().add_modifier(UNDERLINED),
     term: Style::new().add_modifier(Modifier::ITALIC),
+    broken: Style::new().add_modifier(Modifier::CROSSED_OUT),
+    code: Style::new(),
     target_selected: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(BOLD),

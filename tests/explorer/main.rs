@@ -4,6 +4,7 @@
 
 mod comfort;
 mod contrast;
+mod markdown;
 mod prompts;
 mod properties;
 mod reading;
