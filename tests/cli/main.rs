@@ -4,3 +4,4 @@
 mod commands;
 mod malformed;
 mod no_network;
+mod readme;
