@@ -6,6 +6,8 @@
 
 mod file;
 mod locate;
+mod schema;
+mod shape;
 mod validate;
 
 use std::fmt;
@@ -174,13 +176,38 @@ pub fn parse(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let kb: KnowledgeBase = options
         .from_str(text)
-        .map_err(|e| vec![syntax_problem(&e)])?;
+        .map_err(|e| every_problem(text, &e))?;
     let problems = validate::validate(&kb, text);
     if problems.is_empty() {
         Ok(kb)
     } else {
         Err(problems)
     }
+}
+
+/// After serde has stopped at the first problem: every problem of the file's shape (missing
+/// and unknown fields, unknown kinds) with the cross-reference problems of what could be
+/// read, in file order. A file that is not well formed gets serde's one message.
+fn every_problem(text: &str, error: &ron::error::SpannedError) -> Vec<Problem> {
+    let Some(root) = shape::read(text) else {
+        return vec![syntax_problem(error)];
+    };
+    let (found, kb) = schema::check(&root);
+    if found.is_empty() {
+        return vec![syntax_problem(error)];
+    }
+    let locator = locate::Locator::new(text);
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|(at, message)| Problem {
+            position: locator.position(at),
+            message: crate::sanitize::clean_line_owned(message),
+        })
+        .collect();
+    problems.extend(validate::validate(&kb, text));
+    problems.sort_by_key(|p| p.position);
+    problems.dedup();
+    problems
 }
 
 fn syntax_problem(error: &ron::error::SpannedError) -> Problem {
@@ -225,9 +252,15 @@ mod tests {
     fn unknown_field_is_an_error_with_position() {
         let text = MINIMAL.replace("summary: \"S\", body: \"x\"", "sumary: \"S\", body: \"x\"");
         let problems = parse(&text).expect_err("unknown field");
-        assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("sumary"), "{problems:?}");
-        assert_eq!(problems[0].position.line, 7);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "topic `b` has no `summary` (it is required)",
+                "topic `b` has an unknown field `sumary`; did you mean `summary`?"
+            ]
+        );
+        assert_eq!(problems[1].position.line, 7);
     }
 
     #[test]

@@ -18,12 +18,23 @@ pub enum LoadError {
     },
 }
 
+/// The most problems listed; a count stands for the rest.
+pub const SHOWN_PROBLEMS: usize = 100;
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Unreadable { file, reason } => write!(f, "cannot read {file}: {reason}"),
             Self::Invalid { file, problems } => {
-                let lines: Vec<String> = problems.iter().map(|p| format!("{file}:{p}")).collect();
+                let mut lines: Vec<String> = problems
+                    .iter()
+                    .take(SHOWN_PROBLEMS)
+                    .map(|p| format!("{file}:{p}"))
+                    .collect();
+                if problems.len() > SHOWN_PROBLEMS {
+                    let rest = problems.len() - SHOWN_PROBLEMS;
+                    lines.push(format!("{file}: … and {rest} more problems"));
+                }
                 f.write_str(&lines.join("\n"))
             }
         }

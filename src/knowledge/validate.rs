@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::locate::Locator;
 #[cfg(test)]
 use super::locate::Position;
+use super::schema::{closest, suggestion};
 use super::{KnowledgeBase, Problem, Topic};
 use crate::markup;
 use crate::sanitize::clean_line_owned;
@@ -76,6 +77,24 @@ impl<'a> Checker<'a> {
         self.problems.push(Problem { position, message });
     }
 
+    /// "; did you mean `x`?" for the id of that kind closest to `wanted`, if one is close.
+    fn closest(&self, wanted: &str, target: Target) -> String {
+        let ids = match target {
+            Target::Topic => &self.topic_ids,
+            Target::Source => &self.source_ids,
+        };
+        suggestion(closest(wanted, ids.keys().copied()))
+    }
+
+    /// " (first at 3:5)" for a second definition whose first stands at `first`.
+    fn first_at(&self, first: usize) -> String {
+        if self.placed {
+            format!(" (first at {})", self.locator.position(first))
+        } else {
+            String::new()
+        }
+    }
+
     fn find_after(&self, at: usize, needle: &str) -> usize {
         if self.placed {
             self.locator.find_after(at, needle).unwrap_or(at)
@@ -99,8 +118,12 @@ impl<'a> Checker<'a> {
             let nth = seen.entry(&source.id).or_insert(0);
             let offset = self.id_offset(&source.id, *nth);
             *nth += 1;
-            if self.source_ids.contains_key(source.id.as_str()) {
-                self.report(offset, format!("duplicate source id `{}`", source.id));
+            if let Some(&first) = self.source_ids.get(source.id.as_str()) {
+                let first = self.first_at(first);
+                self.report(
+                    offset,
+                    format!("duplicate source id `{}`{first}", source.id),
+                );
             } else {
                 self.source_ids.insert(&source.id, offset);
             }
@@ -127,8 +150,9 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
-            if self.topic_ids.contains_key(topic.id.as_str()) {
-                self.report(offset, format!("duplicate topic id `{}`", topic.id));
+            if let Some(&first) = self.topic_ids.get(topic.id.as_str()) {
+                let first = self.first_at(first);
+                self.report(offset, format!("duplicate topic id `{}`{first}", topic.id));
             } else {
                 self.topic_ids.insert(&topic.id, offset);
             }
@@ -144,9 +168,13 @@ impl<'a> Checker<'a> {
             match target {
                 Ok(target) if !self.topic_ids.contains_key(target.as_str()) => {
                     let offset = self.find_after(at, &format!("[[{target}"));
+                    let hint = self.closest(&target, Target::Topic);
                     self.report(
                         offset,
-                        format!("topic `{}` links to unknown topic `{target}`", topic.id),
+                        format!(
+                            "topic `{}` links to unknown topic `{target}`{hint}",
+                            topic.id
+                        ),
                     );
                 }
                 Ok(_) => {}
@@ -174,9 +202,10 @@ impl<'a> Checker<'a> {
                     Target::Topic => "topic",
                     Target::Source => "source",
                 };
+                let hint = self.closest(id, target);
                 self.report(
                     offset,
-                    format!("`{owner}` {field} names unknown {what} `{id}`"),
+                    format!("`{owner}` {field} names unknown {what} `{id}`{hint}"),
                 );
             }
         }
@@ -249,7 +278,7 @@ mod tests {
         let text = base(&format!("{}\n{}", topic("a", "x", ""), topic("a", "y", "")));
         let problems = parse(&text).expect_err("duplicate");
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].message, "duplicate topic id `a`");
+        assert_eq!(problems[0].message, "duplicate topic id `a` (first at 6:8)");
         assert_eq!(problems[0].position, at(7, 8));
     }
 

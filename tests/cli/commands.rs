@@ -1,5 +1,6 @@
 //! The command line as scripts see it: exact output formats and exit codes.
 
+use std::fmt::Write as _;
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hepatree");
@@ -50,13 +51,16 @@ fn check_reports_each_malformed_fixture_with_its_position() {
         ("syntax_error", "3:5: Expected comma"),
         (
             "missing_field",
-            "5:59: Unexpected missing field named `summary` in `Topic`",
+            "5:14: topic `a` has no `summary` (it is required)",
         ),
         (
             "unknown_field",
-            "5:75: Unexpected field named `see_allso` in `Topic`",
+            "5:75: topic `a` has an unknown field `see_allso`; did you mean `see_also`?",
         ),
-        ("duplicate_id", "6:14: duplicate topic id `same`"),
+        (
+            "duplicate_id",
+            "6:14: duplicate topic id `same` (first at 5:14)",
+        ),
         (
             "dangling_link",
             "6:74: topic `a` links to unknown topic `nowhere`",
@@ -88,6 +92,56 @@ tests/fixtures/dangling_link.ron:7:49: `a` see_also names unknown topic `missing
 tests/fixtures/dangling_link.ron:8:14: topic `b` has an empty title
 ";
     assert_eq!(stdout(&output), expected);
+}
+
+/// Missing and unknown fields, unknown kinds and ids, and a duplicate, all in one run, each
+/// where it stands, naming its record and the closest valid name.
+#[test]
+fn check_reports_every_kind_of_problem_in_one_run_with_suggestions() {
+    let output = run(&["check", "tests/fixtures/many_problems.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    let expected = "\
+tests/fixtures/many_problems.ron:4:49: source `soil` has an unknown kind `Refrence`; did you mean `Reference`?
+tests/fixtures/many_problems.ron:6:14: topic `roots` has no `summary` (it is required)
+tests/fixtures/many_problems.ron:6:45: topic `roots` has an unknown kind `Mechanisim`; did you mean `Mechanism`?
+tests/fixtures/many_problems.ron:6:57: topic `roots` has an unknown field `sumary`; did you mean `summary`?
+tests/fixtures/many_problems.ron:6:81: topic `roots` links to unknown topic `rots`; did you mean `roots`?
+tests/fixtures/many_problems.ron:7:20: `roots` sources names unknown source `soyl`; did you mean `soil`?
+tests/fixtures/many_problems.ron:7:40: `roots` see_also names unknown topic `waterng`; did you mean `watering`?
+tests/fixtures/many_problems.ron:8:14: topic `watering` has no `summary` (it is required)
+tests/fixtures/many_problems.ron:9:14: duplicate topic id `roots` (first at 6:14)
+tests/fixtures/many_problems.ron:11:23: glossary term `Loam` has no `definition` (it is required)
+tests/fixtures/many_problems.ron:11:31: glossary term `Loam` has an unknown field `definiton`; did you mean `definition`?
+tests/fixtures/many_problems.ron:11:61: `Loam` related names unknown topic `root`; did you mean `roots`?
+";
+    assert_eq!(stdout(&output), expected);
+}
+
+/// A file with very many problems lists the first hundred and counts the rest.
+#[test]
+fn a_long_list_of_problems_is_capped() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("capped");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut topics = String::new();
+    for n in 0..150 {
+        let _ = writeln!(
+            topics,
+            "(id: \"t{n}\", title: \"T\", kind: Overview, summary: \"s\", body: \"[[gone]]\"),"
+        );
+    }
+    let file = dir.join("capped.ron");
+    std::fs::write(
+        &file,
+        format!("(title: \"T\", disclaimer: \"D\", topics: [{topics}])"),
+    )
+    .expect("file");
+    let output = run(&["check", &file.to_string_lossy()]);
+    let text = stdout(&output);
+    assert_eq!(text.lines().count(), 101, "{text}");
+    assert!(
+        text.trim_end().ends_with("… and 50 more problems"),
+        "{text}"
+    );
 }
 
 #[test]
