@@ -9,6 +9,8 @@ use crate::catalog::NodeId;
 pub enum Action {
     Quit,
     ToggleHelp,
+    /// List the problems the knowledge file was opened with.
+    OpenProblems,
     CloseOverlay,
     /// Move keyboard focus between the tree and the detail pane.
     SwitchFocus,

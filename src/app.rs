@@ -56,6 +56,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// The problems the knowledge file was opened with, scrolled this far.
+    Problems {
+        scroll: usize,
+    },
     /// The bookmark list, with the row chosen.
     Bookmarks {
         cursor: usize,
@@ -150,6 +154,7 @@ impl App {
             Overlay::Search(_) => vec![Context::Always, Context::Search, Context::Prompt],
             Overlay::Find { .. } => vec![Context::Always, Context::Find, Context::Prompt],
             Overlay::Help { .. } => vec![Context::Always, Context::Help],
+            Overlay::Problems { .. } => vec![Context::Always, Context::Problems],
             Overlay::Bookmarks { .. } => vec![Context::Always, Context::Bookmarks],
             Overlay::Definition { .. } => vec![Context::Always, Context::Definition],
             Overlay::None => {
@@ -249,7 +254,7 @@ impl App {
     }
 
     fn scroll(&mut self, delta: isize) {
-        if let Overlay::Help { scroll } = &mut self.view.overlay {
+        if let Overlay::Help { scroll } | Overlay::Problems { scroll } = &mut self.view.overlay {
             *scroll = scroll.saturating_add_signed(delta);
         } else {
             self.view.detail.scroll_by(delta);

@@ -28,6 +28,8 @@ pub enum Context {
     /// Editing the line of either prompt (search or find).
     Prompt,
     Help,
+    /// The list of the file's problems.
+    Problems,
     Bookmarks,
     /// A glossary term's definition.
     Definition,
@@ -44,6 +46,7 @@ impl Context {
             Self::Find => "Find in the topic",
             Self::Prompt => "Editing a search or find",
             Self::Help => "Help",
+            Self::Problems => "Problems in the file",
             Self::Bookmarks => "Bookmark list",
             Self::Definition => "Term definition",
         }
@@ -178,6 +181,7 @@ mod tests {
         &[Always, Context::Search, Context::Prompt],
         &[Always, Context::Find, Context::Prompt],
         &[Always, Help],
+        &[Always, Context::Problems],
         &[Always, Context::Bookmarks],
         &[Always, Context::Definition],
     ];

@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load};
+pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load, load_tolerant};
 
 pub use locate::Position;
 
@@ -160,6 +160,10 @@ impl Kind {
 pub struct Problem {
     pub position: Position,
     pub message: String,
+    /// A reference that points nowhere (a link, see-also, related or source id), an
+    /// unclosed link, an empty title or an id that is not kebab-case: the tree can still be
+    /// built, so the explorer opens the file and lists these, while `check` refuses it.
+    pub tolerable: bool,
 }
 
 impl fmt::Display for Problem {
@@ -172,14 +176,23 @@ impl fmt::Display for Problem {
 ///
 /// Optional fields are written bare (`year: 2018`, not `year: Some(2018)`).
 pub fn parse(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
+    match parse_tolerant(text) {
+        Ok((kb, problems)) if problems.is_empty() => Ok(kb),
+        Ok((_, problems)) | Err(problems) => Err(problems),
+    }
+}
+
+/// Like [`parse`], but a file whose only problems are [`Problem::tolerable`] comes back with
+/// them, for the explorer to open and list.
+pub fn parse_tolerant(text: &str) -> Result<(KnowledgeBase, Vec<Problem>), Vec<Problem>> {
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let kb: KnowledgeBase = options
         .from_str(text)
         .map_err(|e| every_problem(text, &e))?;
     let problems = validate::validate(&kb, text);
-    if problems.is_empty() {
-        Ok(kb)
+    if problems.iter().all(|p| p.tolerable) {
+        Ok((kb, problems))
     } else {
         Err(problems)
     }
@@ -202,6 +215,7 @@ fn every_problem(text: &str, error: &ron::error::SpannedError) -> Vec<Problem> {
         .map(|(at, message)| Problem {
             position: locator.position(at),
             message: crate::sanitize::clean_line_owned(message),
+            tolerable: false,
         })
         .collect();
     problems.extend(validate::validate(&kb, text));
@@ -224,6 +238,7 @@ fn syntax_problem(error: &ron::error::SpannedError) -> Problem {
             column: start.col,
         },
         message,
+        tolerable: false,
     }
 }
 

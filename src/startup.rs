@@ -75,8 +75,11 @@ fn load_in_background(
     std::thread::Builder::new()
         .name("load".to_owned())
         .spawn(move || {
-            let loaded = knowledge::load(path.as_deref())
-                .map(|(_, kb)| Box::new(App::new(Catalog::new(kb), theme)));
+            let loaded = knowledge::load_tolerant(path.as_deref()).map(|(name, kb, problems)| {
+                let mut app = Box::new(App::new(Catalog::new(kb), theme));
+                app.set_file(path, name, problems);
+                app
+            });
             // The receiver is gone only if the reader quit; nobody needs the result then.
             let _ = sender.send(loaded);
         })?;

@@ -10,6 +10,7 @@ mod footer;
 mod header;
 mod help;
 mod lists;
+mod problems;
 mod prompt;
 mod search;
 mod tree;
@@ -67,6 +68,7 @@ impl Widget for &mut App {
             Overlay::None | Overlay::Find { .. } => {}
             Overlay::Search(search) => search::render(app, search, body, buf),
             Overlay::Help { scroll } => help::render(app, *scroll, body, buf),
+            Overlay::Problems { scroll } => problems::render(app, *scroll, body, buf),
             Overlay::Bookmarks { .. } => lists::render_bookmarks(app, body, buf),
             Overlay::Definition { node, .. } => lists::render_definition(app, *node, body, buf),
         }

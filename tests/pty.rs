@@ -803,3 +803,27 @@ fn web_addresses_are_terminal_hyperlinks() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+/// A file whose only problems point nowhere opens: the header counts them, `!` lists them
+/// where `check` would, and the broken link is drawn but cannot be followed.
+#[test]
+fn a_file_with_broken_links_opens_with_its_problems_listed() {
+    let mut tui = Tui::spawn(
+        "warnings",
+        &["--knowledge", "tests/fixtures/dangling_link.ron"],
+        100,
+        30,
+    );
+    tui.wait_for("⚠ 4 problems (!)");
+    tui.wait_for("Go to somewhere.");
+    tui.send(b"!");
+    tui.wait_for("4 problems in tests/fixtures/dangling_link.ron");
+    tui.wait_for("6:74  topic `a` links to unknown topic `nowhere`");
+    tui.send(b"\x1b");
+    tui.wait_gone("problems in");
+    // Following the broken link does nothing: there is no link to select.
+    tui.send(b"]\r");
+    tui.wait_for("Top › A");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

@@ -9,6 +9,10 @@ impl App {
     pub(super) fn update_browse(&mut self, action: Action) {
         match action {
             Action::ToggleHelp => self.toggle_help(),
+            Action::OpenProblems if !self.model.problems.is_empty() => {
+                self.view.overlay = Overlay::Problems { scroll: 0 };
+            }
+            Action::OpenProblems => self.view.status = Some("The file has no problems".to_owned()),
             Action::CloseOverlay => self.view.overlay = Overlay::None,
             Action::SwitchFocus => self.switch_focus(),
             Action::ToggleTree => self.toggle_tree(),

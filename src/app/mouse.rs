@@ -36,7 +36,9 @@ impl App {
             Overlay::Bookmarks { .. } | Overlay::Definition { .. } => {
                 (Action::ListNext, Action::ListPrevious)
             }
-            Overlay::Help { .. } | Overlay::Find { .. } => return Some(Action::ScrollBy(delta)),
+            Overlay::Help { .. } | Overlay::Problems { .. } | Overlay::Find { .. } => {
+                return Some(Action::ScrollBy(delta));
+            }
             Overlay::None if self.view.tree_area.contains(at) => {
                 return Some(Action::MoveBy(delta));
             }

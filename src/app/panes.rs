@@ -1,12 +1,27 @@
 //! The two panes: which one has the keys, and the tree's width, which the reader can change
 //! or hide so the text takes the whole screen.
 
+use std::path::PathBuf;
+
 use super::{App, Focus};
+use crate::knowledge::Problem;
 
 /// How many cells one key press widens or narrows the tree.
 const TREE_STEP: i16 = 4;
 
 impl App {
+    /// Records which file the explorer shows and the problems it was opened with.
+    pub fn set_file(&mut self, file: Option<PathBuf>, name: String, problems: Vec<Problem>) {
+        self.model.file = file;
+        self.model.file_name = name;
+        self.model.problems = problems;
+    }
+
+    /// The problems the file was opened with.
+    pub fn problems(&self) -> &[Problem] {
+        &self.model.problems
+    }
+
     /// Sets the widest the text column grows (0: as wide as the pane).
     pub const fn set_measure(&mut self, cells: u16) {
         self.view.measure = cells;

@@ -7,7 +7,9 @@ use ratatui::widgets::ListState;
 use super::{DetailState, Focus, HitMap, Overlay};
 use crate::catalog::{Catalog, NodeId};
 use crate::history::History;
-use crate::knowledge::Kind;
+use std::path::PathBuf;
+
+use crate::knowledge::{EMBEDDED_NAME, Kind, Problem};
 use crate::outline::Outline;
 use crate::search::SearchIndex;
 use crate::theme::Theme;
@@ -18,6 +20,11 @@ pub struct Model {
     pub index: SearchIndex,
     /// The kinds a filter can show, in the order the filter key cycles through them.
     pub filter_kinds: Vec<Kind>,
+    /// The knowledge file (none for the embedded base), its name in messages, and the
+    /// problems it was opened with (all of them tolerable).
+    pub file: Option<PathBuf>,
+    pub file_name: String,
+    pub problems: Vec<Problem>,
 }
 
 /// Where the reader is and has been.
@@ -95,6 +102,9 @@ impl Model {
             catalog,
             index,
             filter_kinds,
+            file: None,
+            file_name: EMBEDDED_NAME.to_owned(),
+            problems: Vec::new(),
         }
     }
 }

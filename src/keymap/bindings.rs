@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::Context::{
-    self, Always, Bookmarks, Browse, Definition, Detail, Find, Help, Prompt, Search, Tree,
+    self, Always, Bookmarks, Browse, Definition, Detail, Find, Help, Problems, Prompt, Search, Tree,
 };
 use super::{Binding, Key};
 use crate::action::Action as A;
@@ -71,6 +71,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Always, &[ctrl('z')], A::Suspend, "suspend to the shell (fg resumes)", HIDDEN),
     b(Browse, &[ch('q')], A::Quit, "quit", SHOWN),
     b(Browse, &[ch('?')], A::ToggleHelp, "help", SHOWN),
+    b(Browse, &[ch('!')], A::OpenProblems, "the file's problems", HIDDEN),
     b(Browse, &[ch('/')], A::OpenSearch, "search", SHOWN),
     b(Browse, &[ctrl('f')], A::OpenFind, "find", SHOWN),
     b(Browse, &[ch('n')], A::FindNext, "next match", HIDDEN),
@@ -150,4 +151,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Help, &[plain(Esc), ch('?'), ch('q')], A::CloseOverlay, "close help", SHOWN),
     b(Help, &[ch('j'), plain(Down)], A::ScrollDown, "scroll down", SHOWN),
     b(Help, &[ch('k'), plain(Up)], A::ScrollUp, "scroll up", HIDDEN),
+    b(Problems, &[plain(Esc), ch('!'), ch('q')], A::CloseOverlay, "close", SHOWN),
+    b(Problems, &[ch('j'), plain(Down)], A::ScrollDown, "scroll down", SHOWN),
+    b(Problems, &[ch('k'), plain(Up)], A::ScrollUp, "scroll up", HIDDEN),
 ];

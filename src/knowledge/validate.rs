@@ -70,11 +70,25 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// A problem the tree survives: see [`Problem::tolerable`].
     fn report(&mut self, offset: usize, message: String) {
+        self.push(offset, message, true);
+    }
+
+    /// A problem that leaves no sound tree: a duplicate id or glossary term.
+    fn report_fatal(&mut self, offset: usize, message: String) {
+        self.push(offset, message, false);
+    }
+
+    fn push(&mut self, offset: usize, message: String, tolerable: bool) {
         let position = self.locator.position(if self.placed { offset } else { 0 });
         // Messages quote ids and terms from the file, which may hold anything.
         let message = clean_line_owned(message);
-        self.problems.push(Problem { position, message });
+        self.problems.push(Problem {
+            position,
+            message,
+            tolerable,
+        });
     }
 
     /// "; did you mean `x`?" for the id of that kind closest to `wanted`, if one is close.
@@ -152,7 +166,7 @@ impl<'a> Checker<'a> {
             }
             if let Some(&first) = self.topic_ids.get(topic.id.as_str()) {
                 let first = self.first_at(first);
-                self.report(offset, format!("duplicate topic id `{}`{first}", topic.id));
+                self.report_fatal(offset, format!("duplicate topic id `{}`{first}", topic.id));
             } else {
                 self.topic_ids.insert(&topic.id, offset);
             }
@@ -225,10 +239,10 @@ impl<'a> Checker<'a> {
             let at = offsets.first().copied().unwrap_or(0);
             let key = entry.term.trim().to_lowercase();
             if key.is_empty() {
-                self.report(at, "glossary entry has an empty term".to_owned());
+                self.report_fatal(at, "glossary entry has an empty term".to_owned());
             } else if !seen.insert(key) {
                 let at = offsets.get(1).copied().unwrap_or(at);
-                self.report(at, format!("duplicate glossary term `{}`", entry.term));
+                self.report_fatal(at, format!("duplicate glossary term `{}`", entry.term));
             }
             self.check_refs(at, &entry.term, "related", &entry.related, Target::Topic);
             self.check_refs(at, &entry.term, "sources", &entry.sources, Target::Source);

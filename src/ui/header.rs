@@ -15,6 +15,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(label) = app.filter_label() {
         title = format!("{title} · filter: {label}");
     }
+    let problems = app.model.problems.len();
+    if problems > 0 {
+        let plural = if problems == 1 { "" } else { "s" };
+        title = format!("{title} · ⚠ {problems} problem{plural} (!)");
+    }
     let width = usize::from(area.width);
     let notice = format!(" {} ", fit(catalog.notice(), width.saturating_sub(14)));
     let notice_width = u16::try_from(display_width(&notice)).unwrap_or(u16::MAX);

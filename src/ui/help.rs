@@ -11,7 +11,7 @@ use crate::document::display_width;
 use crate::keymap::{self, BINDINGS, Context};
 use crate::theme::Theme;
 
-const ORDER: [Context; 10] = [
+const ORDER: [Context; 11] = [
     Context::Always,
     Context::Browse,
     Context::Tree,
@@ -21,6 +21,7 @@ const ORDER: [Context; 10] = [
     Context::Prompt,
     Context::Bookmarks,
     Context::Definition,
+    Context::Problems,
     Context::Help,
 ];
 

@@ -151,7 +151,7 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, step: &Step) -> Result<(),
                 prop_assert!(found == 0 || finding.current < found);
             }
         }
-        Overlay::None | Overlay::Help { .. } => {}
+        Overlay::None | Overlay::Help { .. } | Overlay::Problems { .. } => {}
     }
     check_footer(app, terminal)
 }
