@@ -89,6 +89,8 @@ pub enum Action {
     ClearFilter,
     /// Ctrl-Z: hand the terminal back to the shell until the reader resumes (`fg`).
     Suspend,
+    /// Open the knowledge file in the reader's editor at the selected entry.
+    OpenEditor,
     /// The mouse wheel: move the tree selection, or scroll the pane (or help) under it, by
     /// this many rows.
     MoveBy(isize),
@@ -110,4 +112,6 @@ pub enum Effect {
     Copy(NodeId),
     /// Stop the process (job control) with the terminal restored; draw afresh on resume.
     Suspend,
+    /// Run the reader's editor on the knowledge file at this line.
+    Edit(usize),
 }

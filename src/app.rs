@@ -12,6 +12,7 @@ mod panes;
 mod parts;
 mod prompt;
 mod reading;
+mod reloading;
 mod search_state;
 mod searching;
 mod session;
@@ -35,6 +36,14 @@ use crate::keymap::{self, Context};
 use crate::session_store::Store;
 use crate::signals::Stop;
 use crate::theme::Theme;
+
+/// What waiting gave the loop.
+enum Next {
+    Event(Event),
+    /// Nothing from the reader, but the screen changed (a reload).
+    Redraw,
+    Quit,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -83,6 +92,10 @@ pub struct App {
     store: Option<Store>,
     /// The reader asked to suspend (Ctrl-Z); the loop does it before the next frame.
     suspending: bool,
+    /// The watch on the knowledge file, for live reload.
+    watch: Option<crate::reload::Watch>,
+    /// The line to open the editor at; the loop runs it before the next frame.
+    editing: Option<usize>,
 }
 
 impl App {
@@ -96,6 +109,8 @@ impl App {
             clipboard: None,
             store: None,
             suspending: false,
+            watch: None,
+            editing: None,
         }
     }
 
@@ -123,11 +138,14 @@ impl App {
             {
                 return input::gone_or(error);
             }
-            let next = pending
-                .next()
-                .map_or_else(|| input::next(stop), |e| Ok(Some(e)))?;
-            let Some(event) = next else {
-                return Ok(());
+            let next = match pending.next() {
+                Some(event) => Next::Event(event),
+                None => self.wait(stop)?,
+            };
+            let event = match next {
+                Next::Event(event) => event,
+                Next::Redraw => continue,
+                Next::Quit => return Ok(()),
             };
             match event {
                 Event::Key(key) if key.is_press() => self.handle_key(key),
@@ -144,8 +162,26 @@ impl App {
             {
                 return input::gone_or(error);
             }
+            if let Some(line) = self.editing.take() {
+                self.run_editor(terminal, line);
+            }
         }
         Ok(())
+    }
+
+    /// Waits for the reader, taking a new version of the file if one comes meanwhile.
+    fn wait(&mut self, stop: &Stop) -> io::Result<Next> {
+        loop {
+            if stop.requested() {
+                return Ok(Next::Quit);
+            }
+            match input::wait(crate::signals::POLL)? {
+                input::Waited::Event(event) => return Ok(Next::Event(event)),
+                input::Waited::Gone => return Ok(Next::Quit),
+                input::Waited::Idle if self.take_reload() => return Ok(Next::Redraw),
+                input::Waited::Idle => {}
+            }
+        }
     }
 
     /// The keymap contexts that apply now, most specific last in lookup order.
@@ -183,6 +219,7 @@ impl App {
             Effect::SaveSession => self.persist(),
             Effect::Copy(node) => self.clipboard = Some(self.copy_text(node)),
             Effect::Suspend => self.suspending = true,
+            Effect::Edit(line) => self.editing = Some(line),
         }
     }
 
@@ -200,6 +237,7 @@ impl App {
                 None
             }
             Action::Suspend => Some(Effect::Suspend),
+            Action::OpenEditor => self.editor_line().map(Effect::Edit),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ListRemove => self.remove_from_list(),
             Action::CopyTopic => self.selected().map(Effect::Copy),

@@ -13,8 +13,6 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::signals::{self, Stop};
-
 /// What waiting for input gave.
 #[derive(Debug)]
 pub enum Waited {
@@ -23,19 +21,6 @@ pub enum Waited {
     Idle,
     /// The terminal is gone: nobody is left to read the screen or type.
     Gone,
-}
-
-/// The reader's next event; none once a termination signal has arrived or the terminal is
-/// gone. The signal flag is looked at every [`signals::POLL`].
-pub fn next(stop: &Stop) -> io::Result<Option<Event>> {
-    while !stop.requested() {
-        match wait(signals::POLL)? {
-            Waited::Event(event) => return Ok(Some(event)),
-            Waited::Idle => {}
-            Waited::Gone => return Ok(None),
-        }
-    }
-    Ok(None)
 }
 
 /// Waits up to `timeout` for one event.

@@ -38,6 +38,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clipboard;
 pub mod document;
+pub mod editor;
 pub mod history;
 pub mod hyperlink;
 pub(crate) mod input;
@@ -47,6 +48,7 @@ pub mod keys;
 pub mod knowledge;
 pub(crate) mod markup;
 pub mod outline;
+pub mod reload;
 pub(crate) mod sanitize;
 #[cfg(feature = "dev")]
 pub mod screenshot;

@@ -69,6 +69,7 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
             #[cfg(debug_assertions)]
             inject_panic();
             app.set_measure(cli.max_width);
+            app.watch_file();
             if let Some(store) = Store::locate(&cli::knowledge_key(cli)) {
                 app.attach(store, cli.fresh);
             }

@@ -827,3 +827,93 @@ fn a_file_with_broken_links_opens_with_its_problems_listed() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+/// The explorer follows its file: a save in place and a save by rename both show at once,
+/// where the reader was; a save that does not read keeps the last good version on screen
+/// with a notice naming the place, until the file reads again.
+#[test]
+fn the_explorer_follows_saves_of_its_file() {
+    let dir = state_dir("reload");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("live.ron");
+    let version = |title: &str| {
+        format!(
+            "(title: \"Live\", disclaimer: \"For tests.\", topics: [\n  (id: \"a\", title: \"{title}\", kind: Overview, summary: \"s\", body: \"b\"),\n  (id: \"b\", title: \"Second\", kind: Risk, summary: \"s\", body: \"text\"),\n])"
+        )
+    };
+    std::fs::write(&file, version("First version")).expect("file");
+    let mut tui = Tui::spawn_in(
+        &dir,
+        &["--fresh", "--knowledge", &file.to_string_lossy()],
+        100,
+        30,
+    );
+    tui.wait_for("First version");
+    tui.send(b"j");
+    tui.wait_for("Top › Second");
+    // Rewritten in place.
+    std::fs::write(&file, version("Edited in place")).expect("rewrite");
+    tui.wait_for("Edited in place");
+    assert!(
+        tui.screen().contains("Top › Second"),
+        "the reader stays where they were"
+    );
+    // Written to a new file and renamed over the old, as many editors save.
+    let temporary = dir.join(".live.ron.tmp");
+    std::fs::write(&temporary, version("Renamed over")).expect("temporary");
+    std::fs::rename(&temporary, &file).expect("rename");
+    tui.wait_for("Renamed over");
+    // A save that does not read: the last good version stays, with the place named.
+    std::fs::write(&file, "(title: \"Live\",\n  disclaimer: oops").expect("broken");
+    tui.wait_for("live.ron:2:");
+    assert!(tui.screen().contains("Renamed over"), "{}", tui.screen());
+    assert!(tui.screen().contains("showing the last good version"));
+    std::fs::write(&file, version("Fixed")).expect("fixed");
+    tui.wait_for("Fixed");
+    tui.wait_gone("showing the last good version");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}
+
+/// `e` opens `$EDITOR` at the selected topic's line with the terminal handed over; what the
+/// editor saves is on screen when it closes.
+#[test]
+fn e_opens_the_editor_at_the_topic_and_shows_the_change() {
+    let dir = state_dir("editor");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("edit.ron");
+    std::fs::write(
+        &file,
+        "(title: \"Edit\", disclaimer: \"For tests.\", topics: [\n  (id: \"a\", title: \"Alpha\", kind: Overview, summary: \"s\", body: \"b\"),\n  (id: \"b\", title: \"Beta\", kind: Risk, summary: \"s\", body: \"text\"),\n])",
+    )
+    .expect("file");
+    let args = dir.join("args.txt");
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{}'\nsed -i 's/Beta/Beta, edited/' \"$2\"\n",
+            args.display()
+        ),
+    )
+    .expect("editor");
+    std::process::Command::new("chmod")
+        .args(["+x", &editor.to_string_lossy()])
+        .status()
+        .expect("chmod");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hepatree"));
+    command.args(["--fresh", "--knowledge", &file.to_string_lossy()]);
+    command.env("EDITOR", &editor);
+    command.env_remove("VISUAL");
+    let mut tui = Tui::launch(&dir, command, 100, 30);
+    tui.wait_for("Alpha");
+    tui.send(b"j");
+    tui.wait_for("Top › Beta");
+    tui.send(b"e");
+    tui.wait_for("Beta, edited");
+    assert!(tui.alternate_screen(), "the explorer has the terminal back");
+    let given = std::fs::read_to_string(&args).expect("the editor ran");
+    assert_eq!(given.trim(), format!("+3 {}", file.display()));
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

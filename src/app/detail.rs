@@ -46,6 +46,12 @@ impl DetailState {
         self.find = None;
     }
 
+    /// Forgets the laid-out topic too, for when the knowledge base itself changed.
+    pub fn forget(&mut self) {
+        self.reset();
+        self.cache = None;
+    }
+
     /// Where the text being found occurs in `node`, as laid out at the last frame.
     pub fn found(&self, node: NodeId) -> Vec<Found> {
         match (&self.find, self.cached(node)) {

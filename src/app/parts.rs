@@ -47,6 +47,8 @@ pub struct View {
     pub theme: &'static Theme,
     /// A one-line message for the reader, shown in the footer until the next key.
     pub status: Option<String>,
+    /// A message that stays until what it says is over (a save that does not read).
+    pub notice: Option<String>,
     /// Where the panes were drawn last, for the mouse and for paging.
     pub tree_area: Rect,
     pub detail_area: Rect,
@@ -129,6 +131,7 @@ impl View {
             detail: DetailState::default(),
             theme,
             status: None,
+            notice: None,
             tree_area: Rect::default(),
             detail_area: Rect::default(),
             hits: HitMap::default(),

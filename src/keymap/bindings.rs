@@ -72,6 +72,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[ch('q')], A::Quit, "quit", SHOWN),
     b(Browse, &[ch('?')], A::ToggleHelp, "help", SHOWN),
     b(Browse, &[ch('!')], A::OpenProblems, "the file's problems", HIDDEN),
+    b(Browse, &[ch('e')], A::OpenEditor, "edit the file here ($EDITOR)", HIDDEN),
     b(Browse, &[ch('/')], A::OpenSearch, "search", SHOWN),
     b(Browse, &[ctrl('f')], A::OpenFind, "find", SHOWN),
     b(Browse, &[ch('n')], A::FindNext, "next match", HIDDEN),

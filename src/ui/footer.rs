@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    if let Some(status) = &app.view.status {
+    if let Some(status) = app.view.status.as_ref().or(app.view.notice.as_ref()) {
         let text = format!(" {status} ");
         used = display_width(&text);
         spans.push(Span::styled(text, app.view.theme.status));
