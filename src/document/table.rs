@@ -8,6 +8,9 @@ use crate::markup::{Align, Inline};
 
 /// The narrowest a column is made to fit a table in the pane.
 const NARROWEST: usize = 6;
+/// Below this, a column is hard to read: a table whose columns cannot all have it (or
+/// their natural width, if less) is laid out one row at a time instead.
+const READABLE: usize = 14;
 const SEPARATOR: &str = " │ ";
 
 impl Builder<'_> {
@@ -37,6 +40,11 @@ impl Builder<'_> {
             .max()
             .unwrap_or(0);
         let room = self.width.saturating_sub(display_width(indent));
+        let natural = widths(std::iter::once(&head).chain(&body), columns, usize::MAX);
+        if cramped(&natural, room) {
+            self.stacked(&head, &body, indent);
+            return;
+        }
         let widths = widths(std::iter::once(&head).chain(&body), columns, room);
         let highlight = self.highlight;
         self.lines
@@ -47,6 +55,33 @@ impl Builder<'_> {
         for row in &body {
             self.lines
                 .extend(row_lines(row, &widths, align, indent, highlight));
+        }
+    }
+}
+
+/// Whether the columns cannot all get a readable width side by side in `room`.
+fn cramped(natural: &[usize], room: usize) -> bool {
+    let least: usize = natural.iter().map(|&w| w.min(READABLE)).sum();
+    let separators = display_width(SEPARATOR) * natural.len().saturating_sub(1);
+    least + separators > room
+}
+
+impl Builder<'_> {
+    /// A table too wide for the pane, as one short entry per row: its first cell, then
+    /// each other cell after its column's heading.
+    fn stacked(&mut self, head: &[Vec<Segment>], rows: &[Vec<Vec<Segment>>], indent: &str) {
+        let hang = format!("{indent}  ");
+        for row in rows {
+            let mut cells = row.iter();
+            let mut first = vec![Segment::new("• ", Tone::Bullet)];
+            first.extend(cells.next().cloned().unwrap_or_default());
+            self.wrap(&first, indent, &hang);
+            for (n, cell) in cells.enumerate() {
+                let mut line: Vec<Segment> = head.get(n + 1).cloned().unwrap_or_default();
+                line.push(Segment::new(": ", Tone::Strong));
+                line.extend(cell.iter().cloned());
+                self.wrap(&line, &hang, &format!("{hang}  "));
+            }
         }
     }
 }

@@ -91,6 +91,14 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// Whether a link target exists: a topic, or a source's own entry (`source:ID`).
+    fn links_somewhere(&self, target: &str) -> bool {
+        self.topic_ids.contains_key(target)
+            || target
+                .strip_prefix("source:")
+                .is_some_and(|id| self.source_ids.contains_key(id))
+    }
+
     /// "; did you mean `x`?" for the id of that kind closest to `wanted`, if one is close.
     fn closest(&self, wanted: &str, target: Target) -> String {
         let ids = match target {
@@ -180,7 +188,7 @@ impl<'a> Checker<'a> {
         }
         for target in markup::link_targets(&topic.body) {
             match target {
-                Ok(target) if !self.topic_ids.contains_key(target.as_str()) => {
+                Ok(target) if !self.links_somewhere(&target) => {
                     let offset = self.find_after(at, &format!("[[{target}"));
                     let hint = self.closest(&target, Target::Topic);
                     self.report(
@@ -305,6 +313,18 @@ mod tests {
             "topic `a` links to unknown topic `nowhere`"
         );
         assert_eq!(problems[0].position, at(6, 66));
+    }
+
+    #[test]
+    fn a_link_may_name_a_source_entry() {
+        let text = base(&topic("a", "see [[source:s|the study]]", ""));
+        assert!(parse(&text).is_ok());
+        let text = base(&topic("a", "see [[source:gone]]", ""));
+        let problems = parse(&text).expect_err("unknown source");
+        assert_eq!(
+            problems[0].message,
+            "topic `a` links to unknown topic `source:gone`"
+        );
     }
 
     #[test]

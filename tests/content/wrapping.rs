@@ -24,7 +24,8 @@ static ADDRESSES: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 fn check(node: NodeId, width: usize) -> Result<(), TestCaseError> {
     let text = document::build(&CATALOG, node, width, &Highlight::default()).plain();
-    for line in text.lines() {
+    // Table rows are cells side by side: a word longer than its column is cut there.
+    for line in text.lines().filter(|l| !l.contains(" │ ")) {
         let start = line.trim_start();
         prop_assert!(
             !start.starts_with(['.', ',', ';', ':', ')', '!', '?']),
