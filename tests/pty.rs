@@ -351,7 +351,16 @@ fn follow_a_link_go_back_and_forward_then_resume() {
 fn keys_typed_while_a_large_file_loads_are_kept() {
     let dir = state_dir("loading");
     let file = dir.join("large.ron");
-    std::fs::write(&file, hepatree::synth::generate(4_000, 3)).expect("write");
+    let text = hepatree::synth::generate(4_000, 3);
+    std::fs::write(&file, &text).expect("write");
+    // A glossary term of the generated file, long enough to be found by its whole word.
+    let term = text
+        .split("(term: \"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|t| t.len() >= 9)
+        .expect("a glossary term")
+        .to_owned();
     let mut tui = Tui::spawn_in(
         &dir,
         &["--knowledge", file.to_str().expect("utf-8 path")],
@@ -362,16 +371,16 @@ fn keys_typed_while_a_large_file_loads_are_kept() {
     tui.send(b"/");
     tui.send(b"zzqx");
     tui.send(b"\x7f\x7f\x7f\x7f");
-    tui.send(b"hepatocytes");
+    tui.send(term.as_bytes());
     tui.wait_for("results");
-    tui.wait_for("/ hepatocytes");
+    tui.wait_for(&format!("/ {term}"));
     let raw = String::from_utf8_lossy(&tui.raw.lock().expect("raw")).into_owned();
     assert!(
         raw.contains("Opening"),
         "the loading screen was drawn first"
     );
     tui.send(b"\r");
-    tui.wait_for("Glossary › hepatocytes");
+    tui.wait_for(&format!("Glossary › {term}"));
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
