@@ -4,6 +4,7 @@
 //! text, and two generated branches at the end, one entry per glossary term and one per source.
 //! Indices into this list are what the rest of the program passes around.
 
+mod claims;
 mod generated;
 mod links;
 mod node_id;
@@ -11,12 +12,13 @@ mod terms;
 
 use std::collections::HashMap;
 
+pub use claims::CLAIMS_ID;
 pub use generated::{GLOSSARY_ID, SOURCES_ID, describe_source, slug};
 pub use node_id::NodeId;
 pub use terms::{Mark, TermFinder};
 
-use crate::knowledge::{Kind, KnowledgeBase, Source, Topic};
-use crate::sanitize::{clean_line_owned, clean_text_owned};
+use crate::knowledge::{Claim, Kind, KnowledgeBase, Source, Topic, Verdict};
+use crate::sanitize::{clean_line, clean_line_owned, clean_text, clean_text_owned};
 
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -33,6 +35,8 @@ pub struct Node {
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
     pub depth: usize,
+    /// A claim's verdict (claims only).
+    pub verdict: Option<Verdict>,
 }
 
 impl Node {
@@ -50,6 +54,8 @@ pub struct Catalog {
     pub title: String,
     pub disclaimer: String,
     pub sources: Vec<Source>,
+    /// The articles' claims with their verdicts, as the file gives them (text cleaned).
+    pub claims: Vec<Claim>,
     nodes: Vec<Node>,
     roots: Vec<NodeId>,
     by_id: HashMap<String, NodeId>,
@@ -59,6 +65,8 @@ pub struct Catalog {
     backlinks: Vec<Vec<NodeId>>,
     /// The glossary's names and aliases, for marking them in topic text.
     pub terms: TermFinder,
+    /// The claims each topic explains.
+    claims_of: HashMap<NodeId, Vec<NodeId>>,
 }
 
 impl Catalog {
@@ -69,6 +77,7 @@ impl Catalog {
             title: clean_line_owned(kb.title),
             disclaimer: clean_text_owned(kb.disclaimer),
             sources: kb.sources.into_iter().map(clean_source).collect(),
+            claims: kb.claims.iter().map(clean_claim).collect(),
             nodes: Vec::new(),
             roots: Vec::new(),
             by_id: HashMap::new(),
@@ -76,11 +85,13 @@ impl Catalog {
             glossary_count: kb.glossary.len(),
             backlinks: Vec::new(),
             terms: TermFinder::default(),
+            claims_of: HashMap::new(),
         };
         for topic in kb.topics {
             catalog.add_topic(topic, None);
         }
         catalog.topic_count = catalog.nodes.len();
+        catalog.add_claims(&kb.claims);
         catalog.add_glossary(&kb.glossary);
         catalog.add_sources();
         catalog.backlinks = links::backlinks(&catalog.nodes, &catalog.by_id);
@@ -100,6 +111,11 @@ impl Catalog {
     }
 
     /// The entries that link to `index` (inline, see also, or a glossary term's related list).
+    /// The claims that `node` is the topic explaining.
+    pub fn claims_of(&self, node: NodeId) -> &[NodeId] {
+        self.claims_of.get(&node).map_or(&[], Vec::as_slice)
+    }
+
     pub fn backlinks(&self, node: NodeId) -> &[NodeId] {
         &self.backlinks[node.index()]
     }
@@ -177,7 +193,7 @@ impl Catalog {
             .join(separator)
     }
 
-    fn push(&mut self, mut node: Node, parent: Option<NodeId>) -> NodeId {
+    pub(super) fn push(&mut self, mut node: Node, parent: Option<NodeId>) -> NodeId {
         let index = NodeId::new(self.nodes.len());
         node.parent = parent;
         node.depth = parent.map_or(0, |p| self.node(p).depth + 1);
@@ -203,11 +219,24 @@ impl Catalog {
             parent: None,
             children: Vec::new(),
             depth: 0,
+            verdict: None,
         };
         let index = self.push(node, parent);
         for child in topic.children {
             self.add_topic(child, Some(index));
         }
+    }
+}
+
+fn clean_claim(claim: &Claim) -> Claim {
+    Claim {
+        id: clean_line(&claim.id),
+        text: clean_line(&claim.text),
+        articles: claim.articles.iter().map(|a| clean_line(a)).collect(),
+        verdict: claim.verdict,
+        evidence: clean_text(&claim.evidence),
+        references: claim.references.iter().map(|r| clean_line(r)).collect(),
+        topic: clean_line(&claim.topic),
     }
 }
 

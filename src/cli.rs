@@ -5,6 +5,7 @@
 //! lines; `search` prints `id<TAB>breadcrumb` lines; exit status 1 means "invalid", "no hits"
 //! or "no such topic", and 2 a usage error.
 
+pub mod claims;
 pub mod export;
 mod pager;
 
@@ -77,6 +78,18 @@ pub enum Command {
         #[arg(long)]
         no_pager: bool,
     },
+    /// List the articles' claims with their verdicts: grouped by verdict, or as tab-separated
+    /// lines (id, verdict, articles, references, topic, text).
+    Claims {
+        /// Only claims with this verdict.
+        #[arg(long, value_enum)]
+        verdict: Option<claims::VerdictArg>,
+        /// Only claims made by this article (a source id of kind Article).
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
+        #[arg(long, value_enum, default_value_t = claims::ClaimFormat::Text)]
+        format: claims::ClaimFormat,
+    },
     /// Print the whole knowledge base as one Markdown document, or as tab-separated lines.
     Export {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
@@ -119,6 +132,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
         } => with_catalog(cli, |c| {
             let width = width.unwrap_or_else(pager::width);
             show(c, id, width, !no_pager)
+        }),
+        Command::Claims {
+            verdict,
+            article,
+            format,
+        } => with_catalog(cli, |c| {
+            list_claims(c, *verdict, article.as_deref(), *format)
         }),
         Command::Export { format } => with_catalog(cli, |c| {
             let text = match format {
@@ -171,6 +191,44 @@ fn print(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+/// `claims`: exit 1 (with a line on standard error) when no claim matches.
+fn list_claims(
+    catalog: &Catalog,
+    verdict: Option<claims::VerdictArg>,
+    article: Option<&str>,
+    format: claims::ClaimFormat,
+) -> io::Result<ExitCode> {
+    if let Some(article) = article
+        && !catalog
+            .claims
+            .iter()
+            .any(|c| c.articles.iter().any(|a| a == article))
+    {
+        let known: Vec<&str> = catalog
+            .sources
+            .iter()
+            .filter(|s| s.kind == crate::knowledge::SourceKind::Article)
+            .map(|s| s.id.as_str())
+            .collect();
+        eprintln!(
+            "hepatree: no claims made by `{}`; articles: {}",
+            clean_line(article),
+            known.join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let selected = claims::select(catalog, verdict, article);
+    if selected.is_empty() {
+        eprintln!("hepatree: no claims match");
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = match format {
+        claims::ClaimFormat::Tsv => claims::tsv(&selected),
+        claims::ClaimFormat::Text => claims::text(catalog, &selected, pager::width()),
+    };
+    print(&text).map(|()| ExitCode::SUCCESS)
 }
 
 fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {

@@ -37,6 +37,8 @@ pub enum Tone {
     Emphasis,
     Code,
     Strike,
+    /// A claim's verdict, as its badge shows it.
+    Verdict(crate::knowledge::Verdict),
     Bullet,
     Muted,
     Match,

@@ -4,6 +4,7 @@
 //! silently ignored. Parsing never panics: every failure becomes a [`Problem`] with a line and
 //! column, printed as `FILE:LINE:COL: message` by `hepatree check`.
 
+mod claims;
 mod file;
 mod locate;
 mod schema;
@@ -16,6 +17,7 @@ use serde::Deserialize;
 
 pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load, load_tolerant};
 
+pub use claims::{Claim, Verdict};
 pub use locate::Position;
 
 /// The knowledge base shipped inside the binary.
@@ -34,6 +36,9 @@ pub struct KnowledgeBase {
     pub topics: Vec<Topic>,
     #[serde(default)]
     pub glossary: Vec<GlossaryTerm>,
+    /// What the source articles claim, each with a verdict (see `claims.rs`).
+    #[serde(default)]
+    pub claims: Vec<Claim>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +115,8 @@ pub enum Kind {
     Term,
     /// A source entry (made by the catalog from the sources list).
     Reference,
+    /// A claim of the articles with its verdict (made by the catalog from the claims list).
+    Claim,
 }
 
 impl Kind {
@@ -131,6 +138,7 @@ impl Kind {
             Self::Section => "sections",
             Self::Term => "glossary terms",
             Self::Reference => "sources",
+            Self::Claim => "claims",
         }
     }
 
@@ -151,6 +159,7 @@ impl Kind {
             Self::Section => "section",
             Self::Term => "glossary term",
             Self::Reference => "source",
+            Self::Claim => "claim",
         }
     }
 }

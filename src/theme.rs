@@ -50,6 +50,8 @@ pub struct Theme {
     pub broken: Style,
     /// Inline code and code blocks.
     pub code: Style,
+    /// A claim's verdict badge: supported, mixed, not shown, untested.
+    pub verdicts: [Style; 4],
     pub bullet: Style,
     /// The link or term the reader has selected in the detail pane.
     pub target_selected: Style,
@@ -60,6 +62,16 @@ pub struct Theme {
 }
 
 impl Theme {
+    pub const fn verdict(&self, verdict: crate::knowledge::Verdict) -> Style {
+        use crate::knowledge::Verdict;
+        match verdict {
+            Verdict::Supported => self.verdicts[0],
+            Verdict::Mixed => self.verdicts[1],
+            Verdict::NotShown => self.verdicts[2],
+            Verdict::Untested => self.verdicts[3],
+        }
+    }
+
     pub const fn tone(&self, tone: Tone) -> Style {
         match tone {
             Tone::Plain => Style::new(),
@@ -75,6 +87,7 @@ impl Theme {
             Tone::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
             Tone::Code => self.code,
             Tone::Strike => Style::new().add_modifier(Modifier::CROSSED_OUT),
+            Tone::Verdict(verdict) => self.verdict(verdict),
             Tone::Bullet => self.bullet,
             Tone::Muted => self.muted,
             Tone::Match => self.matched,

@@ -30,6 +30,9 @@ pub fn filter_kinds(catalog: &Catalog) -> Vec<Kind> {
         .collect();
     kinds.sort_by_key(|&k| k as u8);
     kinds.dedup();
+    if catalog.nodes().iter().any(|n| n.kind == Kind::Claim) {
+        kinds.push(Kind::Claim);
+    }
     kinds
 }
 

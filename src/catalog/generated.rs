@@ -84,6 +84,7 @@ impl Catalog {
             parent: None,
             children: Vec::new(),
             depth: 0,
+            verdict: None,
         }
     }
 }
@@ -117,7 +118,7 @@ fn counted(count: usize, noun: &str) -> String {
     format!("{count} {noun}{plural}")
 }
 
-fn section(id: &str, title: &str, summary: &str) -> Node {
+pub(super) fn section(id: &str, title: &str, summary: &str) -> Node {
     Node {
         id: id.to_owned(),
         title: title.to_owned(),
@@ -130,6 +131,7 @@ fn section(id: &str, title: &str, summary: &str) -> Node {
         parent: None,
         children: Vec::new(),
         depth: 0,
+        verdict: None,
     }
 }
 
@@ -152,6 +154,7 @@ fn glossary_node(entry: &GlossaryTerm) -> Node {
         parent: None,
         children: Vec::new(),
         depth: 0,
+        verdict: None,
     }
 }
 

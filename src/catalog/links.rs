@@ -13,7 +13,9 @@ pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<Nod
     let mut incoming: Vec<Vec<NodeId>> = vec![Vec::new(); nodes.len()];
     for (from, node) in nodes.iter().enumerate() {
         let from = NodeId::new(from);
-        if node.kind == Kind::Reference {
+        // Sources would point back at every topic citing them, and claims are listed under
+        // their topic already.
+        if matches!(node.kind, Kind::Reference | Kind::Claim) {
             continue;
         }
         let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);

@@ -50,6 +50,9 @@ impl Builder<'_> {
         self.wrap(&[Segment::new(crumb, Tone::Breadcrumb)], "", "");
         self.wrap(&[Segment::new(node.title.clone(), Tone::Title)], "", "");
         let mut tag = node.kind.label().to_owned();
+        if let Some(verdict) = node.verdict {
+            let _ = write!(tag, " · verdict: {}", verdict.label());
+        }
         if !node.children.is_empty() {
             let count = node.children.len();
             let plural = if count == 1 { "" } else { "s" };
@@ -65,6 +68,7 @@ impl Builder<'_> {
     pub fn footer(&mut self, index: NodeId) {
         let catalog = self.catalog;
         let node = catalog.node(index);
+        self.claim_list(index);
         if !node.children.is_empty() {
             self.heading("In this section");
             for &child in &node.children {
@@ -95,6 +99,28 @@ impl Builder<'_> {
             for (n, id) in node.sources.iter().enumerate() {
                 self.source_item(n + 1, id);
             }
+        }
+    }
+
+    /// The claims this topic explains, each with its verdict as a badge.
+    fn claim_list(&mut self, index: NodeId) {
+        let claims = self.catalog.claims_of(index);
+        if claims.is_empty() {
+            return;
+        }
+        self.heading("Claims in this topic");
+        for &claim in claims {
+            let node = self.catalog.node(claim);
+            let Some(verdict) = node.verdict else {
+                continue;
+            };
+            let target = self.target(Some(claim), TargetKind::Link);
+            let segments = [
+                Segment::new("→ ", Tone::Bullet),
+                Segment::new(format!("[{}] ", verdict.label()), Tone::Verdict(verdict)),
+                Segment::to(node.title.clone(), Tone::Link, target),
+            ];
+            self.wrap(&segments, "  ", "    ");
         }
     }
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::shape::{Field, Node, Value};
-use super::{GlossaryTerm, Kind, KnowledgeBase, Source, SourceKind, Topic};
+use super::{Claim, GlossaryTerm, Kind, KnowledgeBase, Source, SourceKind, Topic, Verdict};
 
 /// One problem: where (a byte offset) and what.
 pub type Found = (usize, String);
@@ -18,7 +18,11 @@ struct Schema {
 
 const FILE: Schema = Schema {
     required: &["title", "disclaimer", "topics"],
-    optional: &["sources", "glossary"],
+    optional: &["sources", "glossary", "claims"],
+};
+const CLAIM: Schema = Schema {
+    required: &["id", "text", "articles", "verdict", "evidence", "topic"],
+    optional: &["references"],
 };
 const TOPIC: Schema = Schema {
     required: &["id", "title", "kind", "summary", "body"],
@@ -85,6 +89,9 @@ pub fn check(root: &Node<'_>) -> (Vec<Found>, KnowledgeBase) {
             .collect(),
         glossary: items(fields.get("glossary"))
             .map(|n| term(n, &mut problems))
+            .collect(),
+        claims: items(fields.get("claims"))
+            .map(|n| claim(n, &mut problems))
             .collect(),
     };
     (problems, kb)
@@ -260,6 +267,36 @@ fn source(node: &Node<'_>, problems: &mut Vec<Found>) -> Source {
         year,
         url: optional("url", problems),
         doi: optional("doi", problems),
+        id,
+    }
+}
+
+fn claim(node: &Node<'_>, problems: &mut Vec<Found>) -> Claim {
+    let fields = record(node, &CLAIM, "a claim", problems);
+    let text = |name: &str, problems: &mut Vec<Found>| string(fields.get(name), name, problems);
+    let id = text("id", problems);
+    let verdict = fields.get("verdict").map_or(Verdict::Untested, |n| {
+        let word = if let Value::Word(w) = n.value { w } else { "" };
+        let names = Verdict::ALL.map(|v| format!("{v:?}"));
+        names.iter().position(|name| name == word).map_or_else(
+            || {
+                let hint = suggestion(closest(word, names.iter().map(String::as_str)));
+                problems.push((
+                    n.at,
+                    format!("claim `{id}` has an unknown verdict `{word}`{hint}"),
+                ));
+                Verdict::Untested
+            },
+            |at| Verdict::ALL[at],
+        )
+    });
+    Claim {
+        text: text("text", problems),
+        articles: strings(fields.get("articles"), "articles", problems),
+        verdict,
+        evidence: text("evidence", problems),
+        references: strings(fields.get("references"), "references", problems),
+        topic: text("topic", problems),
         id,
     }
 }

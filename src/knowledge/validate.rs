@@ -8,6 +8,8 @@ use super::locate::Locator;
 use super::locate::Position;
 use super::schema::{closest, suggestion};
 use super::{KnowledgeBase, Problem, Topic};
+mod claims;
+
 use crate::markup;
 use crate::sanitize::clean_line_owned;
 
@@ -37,6 +39,7 @@ fn check<'a>(kb: &'a KnowledgeBase, locator: Locator<'a>, placed: bool) -> Vec<P
         problems: Vec::new(),
         topic_ids: HashMap::new(),
         source_ids: HashMap::new(),
+        articles: HashSet::new(),
     };
     checker.collect_sources(kb);
     let mut topics = Vec::new();
@@ -46,6 +49,7 @@ fn check<'a>(kb: &'a KnowledgeBase, locator: Locator<'a>, placed: bool) -> Vec<P
         checker.check_topic(topic);
     }
     checker.check_glossary(kb);
+    checker.check_claims(kb);
     checker.problems.sort_by_key(|p| p.position);
     checker.problems
 }
@@ -67,6 +71,8 @@ struct Checker<'a> {
     /// Each topic id with the byte offset of its first definition.
     topic_ids: HashMap<&'a str, usize>,
     source_ids: HashMap<&'a str, usize>,
+    /// The sources of kind `Article`: the only ones a claim may say makes it.
+    articles: HashSet<&'a str>,
 }
 
 impl<'a> Checker<'a> {
@@ -148,6 +154,9 @@ impl<'a> Checker<'a> {
                 );
             } else {
                 self.source_ids.insert(&source.id, offset);
+                if source.kind == super::SourceKind::Article {
+                    self.articles.insert(&source.id);
+                }
             }
             if source.title.trim().is_empty() {
                 self.report(offset, format!("source `{}` has an empty title", source.id));

@@ -52,6 +52,12 @@ pub const DARK: Theme = Theme {
     term: fg(114),
     broken: fg(210).add_modifier(UNDERLINED),
     code: fg(180),
+    verdicts: [
+        fg(114).add_modifier(BOLD),
+        fg(220).add_modifier(BOLD),
+        fg(210).add_modifier(BOLD),
+        fg(245).add_modifier(BOLD),
+    ],
     target_selected: on(220),
     bullet: fg(80),
     context: fg(241),
@@ -88,6 +94,12 @@ pub const LIGHT: Theme = Theme {
     term: fg(22),
     broken: fg(124).add_modifier(UNDERLINED),
     code: fg(94),
+    verdicts: [
+        fg(22).add_modifier(BOLD),
+        fg(130).add_modifier(BOLD),
+        fg(124).add_modifier(BOLD),
+        fg(242).add_modifier(BOLD),
+    ],
     target_selected: on(222),
     bullet: fg(25),
     context: fg(245),
@@ -127,6 +139,7 @@ pub const MONO: Theme = Theme {
     term: Style::new().add_modifier(Modifier::ITALIC),
     broken: Style::new().add_modifier(Modifier::CROSSED_OUT),
     code: Style::new(),
+    verdicts: [Style::new().add_modifier(BOLD); 4],
     target_selected: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(BOLD),

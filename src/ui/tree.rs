@@ -84,6 +84,11 @@ fn item<'a>(
         spans.push(Span::styled("★ ", theme.bookmark));
         used += 2;
     }
+    if let Some(verdict) = node.verdict {
+        let badge = format!("[{}] ", verdict.label());
+        used += display_width(&badge);
+        spans.push(Span::styled(badge, theme.verdict(verdict)));
+    }
     spans.push(Span::styled(
         fit(&node.title, width.saturating_sub(used)),
         style,

@@ -424,3 +424,57 @@ fn export_tsv_prints_one_line_of_five_fields_per_topic() {
             .any(|c| c.is_control() && c != '\t' && c != '\n')
     );
 }
+
+/// `claims --format tsv`: one claim per line, exactly six tab-separated fields: id, verdict
+/// (lowercase, `not-shown` hyphenated), articles and references joined by commas, topic,
+/// text. The filters select by verdict and by article; nothing selected is exit 1.
+#[test]
+fn claims_tsv_is_a_contract_and_the_filters_select() {
+    let file = "tests/fixtures/claims.ron";
+    let output = run(&["-k", file, "claims", "--format", "tsv"]);
+    assert_eq!(output.status.code(), Some(0));
+    let expected = "\
+mulch-stops-pests\tnot-shown\talmanac\tsoil-study\tpests\tA layer of mulch keeps every pest away.
+roots-drink-water\tsupported\talmanac\tsoil-study\troots\tPlants take up water through their roots.
+daily-watering-helps\tmixed\talmanac\tsoil-study\twatering\tWatering every day makes any plant grow faster.
+moon-planting\tuntested\talmanac\t\tgrowth\tPlanting by the phases of the moon doubles the harvest.
+";
+    assert_eq!(stdout(&output), expected);
+    let shown = run(&[
+        "-k",
+        file,
+        "claims",
+        "--format",
+        "tsv",
+        "--verdict",
+        "not-shown",
+    ]);
+    assert_eq!(stdout(&shown).lines().count(), 1);
+    assert!(stdout(&shown).starts_with("mulch-stops-pests\tnot-shown\t"));
+    let by_article = run(&[
+        "-k",
+        file,
+        "claims",
+        "--article",
+        "almanac",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(stdout(&by_article).lines().count(), 4);
+    let unknown = run(&["-k", file, "claims", "--article", "soil-study"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("no claims made by `soil-study`"),
+        "{}",
+        stderr(&unknown)
+    );
+    let text = run(&["-k", file, "claims"]);
+    let text = stdout(&text);
+    assert!(text.starts_with("Supported by the evidence (1)"), "{text}");
+    assert!(
+        text.contains("References: A Study of Soil and Roots"),
+        "{text}"
+    );
+    let none = run(&["-k", "tests/fixtures/small.ron", "claims"]);
+    assert_eq!(none.status.code(), Some(1));
+}

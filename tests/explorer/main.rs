@@ -2,6 +2,7 @@
 //! backend), key and mouse scenarios, saved sessions, random key sequences (proptest), and
 //! the committed screenshots. One test binary, so that it links once.
 
+mod claims;
 mod comfort;
 mod contrast;
 mod markdown;

@@ -107,6 +107,7 @@ proptest! {
                 children: Vec::new(),
             }],
             glossary: Vec::new(),
+            claims: Vec::new(),
         };
         let catalog = Catalog::new(kb);
         let node = catalog.index_of("lists").expect("the topic");
