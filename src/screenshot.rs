@@ -85,6 +85,13 @@ pub const SCENES: &[Scene] = &[
         theme: &DARK,
     },
     Scene {
+        name: "claims",
+        width: 120,
+        height: 36,
+        keys: "Gkkljjjlj",
+        theme: &DARK,
+    },
+    Scene {
         name: "light",
         width: 120,
         height: 36,

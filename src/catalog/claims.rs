@@ -90,7 +90,7 @@ impl Catalog {
             })
             .collect();
         let body = format!(
-            "**Made by:** {}\n\n**What studies found:** {}\n\nExplained in [[{}]].",
+            "**Made by:** {}\n\n**What studies found:** {}\n\n**Explained in:** [[{}]]",
             articles.join("; "),
             clean_text(&claim.evidence),
             claim.topic

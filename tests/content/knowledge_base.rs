@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use hepatree::catalog::{Catalog, GLOSSARY_ID, SOURCES_ID};
+use hepatree::catalog::{CLAIMS_ID, Catalog, GLOSSARY_ID, SOURCES_ID};
 use hepatree::knowledge::{self, Kind, SourceKind};
 use hepatree::search::SearchIndex;
 
@@ -41,6 +41,7 @@ fn top_level_branches_come_in_the_agreed_order() {
             "safety-regulation",
             "questions",
             "outlook",
+            CLAIMS_ID,
             GLOSSARY_ID,
             SOURCES_ID
         ]

@@ -52,7 +52,7 @@ fn a_claim_shows_its_verdict_articles_evidence_and_topic() {
         "Studies looked and did not find",
         "Made by: The Grower's Almanac",
         "What studies found:",
-        "Explained in Pests.",
+        "Explained in: Pests",
     ] {
         assert!(text.contains(part), "{part}:\n{text}");
     }
