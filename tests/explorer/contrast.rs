@@ -27,6 +27,8 @@ const SCREENS: &[&str] = &[
     "?",
 ];
 
+const CLAIMS: &str = include_str!("../fixtures/claims.ron");
+
 /// The colours a cell is seen in: reverse video swaps them.
 fn seen(cell: &Cell, theme: &Theme) -> (Rgb, Rgb) {
     let fg = rgb(cell.fg, theme.canvas.foreground);
@@ -121,6 +123,14 @@ fn every_glyph_is_readable_in_both_themes() {
                 let buffer = play(&mut app, &mut terminal, keys).expect("keys");
                 check(&buffer, theme, keys, &mut tally);
             }
+        }
+        // The claim check's verdict badges, on a file with one claim of each verdict.
+        for keys in ["jjjljljljljl", "/pests<enter><tab>G"] {
+            let kb = hepatree::knowledge::parse(CLAIMS).expect("valid");
+            let mut app = hepatree::app::App::new(hepatree::catalog::Catalog::new(kb), theme);
+            let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+            let buffer = play(&mut app, &mut terminal, keys).expect("keys");
+            check(&buffer, theme, keys, &mut tally);
         }
         eprintln!(
             "{}: {} glyphs, lowest {:.2}:1 (text {:.2}:1), {} under 4.5:1 (all dimmed context)",
