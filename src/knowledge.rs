@@ -194,8 +194,32 @@ pub fn parse(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
 /// Like [`parse`], but a file whose only problems are [`Problem::tolerable`] comes back with
 /// them, for the explorer to open and list.
 pub fn parse_tolerant(text: &str) -> Result<(KnowledgeBase, Vec<Problem>), Vec<Problem>> {
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    // Reading nested topics recurses once per level; deep trees (real ontologies run to
+    // hundreds of levels) get a stack sized for the deepest file accepted.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("read".to_owned())
+            .stack_size(READING_STACK)
+            .spawn_scoped(scope, || read(text))
+            .map_or_else(
+                |_| read(text),
+                |reader| reader.join().unwrap_or_else(|_| read(text)),
+            )
+    })
+}
+
+/// Nesting deeper than this is refused: ron counts about four steps per level of topics,
+/// so this allows about 500 levels.
+const RECURSION_LIMIT: usize = 2_000;
+
+/// The stack for reading a file: enough for `RECURSION_LIMIT` steps of serde and of the
+/// shape reader, with room to spare. It is address space, taken only as it is used.
+pub(crate) const READING_STACK: usize = 256 * 1024 * 1024;
+
+fn read(text: &str) -> Result<(KnowledgeBase, Vec<Problem>), Vec<Problem>> {
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT);
     let kb: KnowledgeBase = options
         .from_str(text)
         .map_err(|e| every_problem(text, &e))?;
@@ -237,7 +261,7 @@ fn syntax_problem(error: &ron::error::SpannedError) -> Problem {
     let start = error.span.start;
     // ron's own wording suggests changing its options, which a reader of the file cannot do.
     let message = if matches!(error.code, ron::Error::ExceededRecursionLimit) {
-        "topics are nested too deeply: hepatree reads about 30 levels of children".to_owned()
+        "topics are nested too deeply: hepatree reads about 500 levels of children".to_owned()
     } else {
         crate::sanitize::clean_line(&error.code.to_string())
     };

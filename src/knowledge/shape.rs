@@ -30,7 +30,7 @@ pub struct Field<'t> {
 }
 
 /// Deeper than this, the file is not read for its shape (serde reports it instead).
-const MAX_DEPTH: usize = 512;
+const MAX_DEPTH: usize = 2_000;
 
 /// The file's shape, or none when it is not well formed (serde then says why).
 pub fn read(text: &str) -> Option<Node<'_>> {
@@ -263,9 +263,18 @@ mod tests {
         assert!(read("( title: \"unclosed )").is_none());
     }
 
-    /// The deepest shape read fits in a test thread's stack, records and lists alike.
+    /// The deepest shape read fits in the reading thread's stack, records and lists alike.
     #[test]
     fn deep_nesting_stops_at_the_limit_without_overflowing() {
+        std::thread::Builder::new()
+            .stack_size(crate::knowledge::READING_STACK)
+            .spawn(deep_nesting)
+            .expect("thread")
+            .join()
+            .expect("no overflow");
+    }
+
+    fn deep_nesting() {
         for open in ["[", "(a: "] {
             let close = if open == "[" { "]" } else { ")" };
             let text = format!("{}x{}", open.repeat(MAX_DEPTH), close.repeat(MAX_DEPTH));

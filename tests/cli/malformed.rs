@@ -182,3 +182,25 @@ fn a_ten_megabyte_body_and_a_hundred_thousand_letter_word_are_handled() {
         "the long word is broken across lines"
     );
 }
+
+/// Real ontologies nest deeply: a 200-level file checks, searches and shows its deepest
+/// topic (reading runs on a stack sized for about 500 levels).
+#[test]
+fn two_hundred_levels_load_search_and_show() {
+    let file = "tests/fixtures/deep_200.ron";
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_hepatree"))
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let check = run(&["check", file]);
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout),
+        "ok: 200 topics, 0 glossary terms, 0 sources\n"
+    );
+    let search = run(&["-k", file, "search", "level", "200"]);
+    assert!(String::from_utf8_lossy(&search.stdout).starts_with("level-200\t"));
+    let show = run(&["-k", file, "show", "level-200", "--no-pager"]);
+    assert!(String::from_utf8_lossy(&show.stdout).contains("Level 199 › Level 200"));
+}

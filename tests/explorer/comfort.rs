@@ -153,3 +153,14 @@ fn the_file_speaks_for_itself() {
     let header = text.lines().next().unwrap_or_default();
     assert!(header.contains("For practice only."), "{header}");
 }
+
+#[test]
+fn a_file_200_levels_deep_opens_and_its_deepest_topic_draws() {
+    let text = include_str!("../fixtures/deep_200.ron");
+    let kb = hepatree::knowledge::parse(text).expect("200 levels read");
+    let mut app =
+        hepatree::app::App::new(hepatree::catalog::Catalog::new(kb), &hepatree::theme::DARK);
+    let screen = support::play_on(&mut app, "/level 200<enter>", 80, 24);
+    assert_eq!(selected_id(&app), "level-200");
+    assert!(screen.contains("199›"), "{screen}");
+}
