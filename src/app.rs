@@ -19,6 +19,7 @@ mod session;
 mod view_of;
 
 use std::io;
+use std::sync::Arc;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEvent};
@@ -30,9 +31,11 @@ use self::parts::{Model, Navigation, View};
 pub use self::prompt::Prompt;
 pub use self::search_state::{Origin, SearchState};
 use crate::action::{Action, Effect};
+use crate::cache::Prepared;
 use crate::catalog::{Catalog, NodeId};
 use crate::input;
 use crate::keymap::{self, Context};
+use crate::search::SearchIndex;
 use crate::session_store::Store;
 use crate::signals::Stop;
 use crate::theme::Theme;
@@ -100,9 +103,30 @@ pub struct App {
 
 impl App {
     pub fn new(catalog: Catalog, theme: &'static Theme) -> Self {
+        let index = SearchIndex::new(&catalog);
+        Self::prepared(
+            Prepared {
+                catalog: Arc::new(catalog),
+                index,
+                problems: Vec::new(),
+            },
+            theme,
+        )
+    }
+
+    /// The explorer on a base prepared already (read from the cache, or on another thread);
+    /// the base's problems are shown as warnings.
+    pub fn prepared(prepared: Prepared, theme: &'static Theme) -> Self {
+        let Prepared {
+            catalog,
+            index,
+            problems,
+        } = prepared;
         let nav = Navigation::new(&catalog);
+        let mut model = Model::new(catalog, index);
+        model.problems = problems;
         Self {
-            model: Model::new(catalog),
+            model,
             nav,
             view: View::new(theme),
             should_quit: false,

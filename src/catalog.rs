@@ -8,6 +8,7 @@ mod claims;
 mod generated;
 mod links;
 mod node_id;
+mod sound;
 mod terms;
 
 use std::collections::HashMap;
@@ -20,7 +21,7 @@ pub use terms::{Mark, TermFinder};
 use crate::knowledge::{Claim, Kind, KnowledgeBase, Source, Topic, Verdict};
 use crate::sanitize::{clean_line, clean_line_owned, clean_text, clean_text_owned};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bitcode::Encode, bitcode::Decode)]
 pub struct Node {
     pub id: String,
     pub title: String,
@@ -49,7 +50,7 @@ impl Node {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bitcode::Encode, bitcode::Decode)]
 pub struct Catalog {
     pub title: String,
     pub disclaimer: String,

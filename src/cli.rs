@@ -16,9 +16,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cache::Cache;
 use crate::catalog::Catalog;
 use crate::document::{self, Highlight};
 use crate::knowledge::{self, LoadError};
+use crate::prepare::{self, Opened};
 use crate::sanitize::clean_line;
 use crate::search::{NoMatch, SearchIndex, normalize};
 
@@ -38,6 +40,11 @@ pub struct Cli {
     /// variable `HEPATREE_STATE_DIR` points.
     #[arg(long)]
     pub fresh: bool,
+    /// Prepare the knowledge file afresh instead of reading (and writing) the cache of
+    /// prepared files, kept in the platform's cache directory or where the variable
+    /// `HEPATREE_CACHE_DIR` points.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// The widest the explorer's text column grows, in cells; a wider pane keeps margins.
     /// 0 lets the text fill the pane.
     #[arg(long, value_name = "CELLS", default_value_t = crate::app::DEFAULT_MEASURE)]
@@ -105,6 +112,17 @@ pub enum Format {
     Tsv,
 }
 
+impl Cli {
+    /// The cache of prepared files, unless `--no-cache` turned it off.
+    pub fn cache(&self) -> Cache {
+        if self.no_cache {
+            Cache::off()
+        } else {
+            Cache::locate()
+        }
+    }
+}
+
 /// What a saved session is filed under: the knowledge file's full path, or "embedded".
 pub fn knowledge_key(cli: &Cli) -> String {
     cli.knowledge.as_ref().map_or_else(
@@ -123,13 +141,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(file.as_ref().or(cli.knowledge.as_ref())),
         Command::Search { query, limit } => {
-            with_catalog(cli, |c| search(c, &query.join(" "), *limit))
+            with_base(cli, |c, index| search(c, index, &query.join(" "), *limit))
         }
         Command::Show {
             id,
             width,
             no_pager,
-        } => with_catalog(cli, |c| {
+        } => with_base(cli, |c, _| {
             let width = width.unwrap_or_else(pager::width);
             show(c, id, width, !no_pager)
         }),
@@ -137,10 +155,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             verdict,
             article,
             format,
-        } => with_catalog(cli, |c| {
+        } => with_base(cli, |c, _| {
             list_claims(c, *verdict, article.as_deref(), *format)
         }),
-        Command::Export { format } => with_catalog(cli, |c| {
+        Command::Export { format } => with_base(cli, |c, _| {
             let text = match format {
                 Format::Markdown => export::markdown(c),
                 Format::Tsv => export::tsv(c),
@@ -158,15 +176,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
     }
 }
 
-/// Loads the knowledge base for the explorer or a command, printing why it cannot be.
-pub fn load_catalog(cli: &Cli) -> Result<Catalog, ExitCode> {
-    match knowledge::load(cli.knowledge.as_deref()) {
-        Ok((_, kb)) => Ok(Catalog::new(kb)),
-        Err(error) => {
-            report_load_error(&error, &mut io::stderr());
-            Err(ExitCode::FAILURE)
-        }
-    }
+/// Opens the knowledge base for a command, printing why it cannot be.
+fn open(cli: &Cli) -> Result<Opened, ExitCode> {
+    prepare::open_strict(cli.knowledge.as_deref(), &cli.cache()).map_err(|error| {
+        report_load_error(&error, &mut io::stderr());
+        ExitCode::FAILURE
+    })
 }
 
 pub fn report_load_error(error: &LoadError, out: &mut dyn Write) {
@@ -177,12 +192,21 @@ pub fn report_load_error(error: &LoadError, out: &mut dyn Write) {
     let _ = writeln!(out, "{text}");
 }
 
-fn with_catalog(
+/// Runs a command on the knowledge base; a base prepared afresh is cached once the
+/// command's output is out, so the next command on the same file starts at once.
+fn with_base(
     cli: &Cli,
-    f: impl FnOnce(&Catalog) -> io::Result<ExitCode>,
+    f: impl FnOnce(&Catalog, &SearchIndex) -> io::Result<ExitCode>,
 ) -> io::Result<ExitCode> {
-    match load_catalog(cli) {
-        Ok(catalog) => f(&catalog),
+    match open(cli) {
+        Ok(mut opened) => {
+            let result = f(&opened.prepared.catalog, &opened.prepared.index);
+            opened.store();
+            // The process ends next and the system takes the memory back at once; freeing
+            // a large base piece by piece would take longer than the command itself.
+            std::mem::forget(opened);
+            result
+        }
         Err(code) => Ok(code),
     }
 }
@@ -255,7 +279,12 @@ fn check(file: Option<&PathBuf>) -> io::Result<ExitCode> {
 
 /// The query is complete, so its last word is a word, not the start of one (a trailing
 /// space tells search so). A query with no words finds nothing.
-fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> {
+fn search(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    query: &str,
+    limit: usize,
+) -> io::Result<ExitCode> {
     if normalize::words(query).is_empty() {
         let _ = writeln!(
             io::stderr(),
@@ -264,7 +293,6 @@ fn search(catalog: &Catalog, query: &str, limit: usize) -> io::Result<ExitCode> 
         return Ok(ExitCode::FAILURE);
     }
     let complete = format!("{} ", query.trim_end());
-    let index = SearchIndex::new(catalog);
     let hits = index.search_detailed(catalog, &complete, limit, 0);
     let mut text = String::new();
     for hit in &hits {

@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load, load_tolerant};
+pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load, load_tolerant, read_text};
 
 pub use claims::{Claim, Verdict};
 pub use locate::Position;
@@ -41,7 +41,7 @@ pub struct KnowledgeBase {
     pub claims: Vec<Claim>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, bitcode::Encode, bitcode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -58,7 +58,7 @@ pub struct Source {
 }
 
 /// Whether a source is one of the articles the base retells or a reference used to check them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, bitcode::Encode, bitcode::Decode)]
 pub enum SourceKind {
     Article,
     Reference,
@@ -96,7 +96,9 @@ pub struct GlossaryTerm {
 }
 
 /// What a topic is about, shown as a tag and used to filter the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, bitcode::Encode, bitcode::Decode,
+)]
 pub enum Kind {
     Overview,
     DiseaseCourse,
@@ -165,7 +167,7 @@ impl Kind {
 }
 
 /// One thing wrong with a knowledge file, at a place in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
 pub struct Problem {
     pub position: Position,
     pub message: String,

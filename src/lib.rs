@@ -34,6 +34,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod clipboard;
@@ -48,6 +49,7 @@ pub mod keys;
 pub mod knowledge;
 pub(crate) mod markup;
 pub mod outline;
+pub mod prepare;
 pub mod reload;
 pub(crate) mod sanitize;
 #[cfg(feature = "dev")]

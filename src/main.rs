@@ -62,14 +62,16 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
         restore();
         report(info);
     }));
-    let outcome = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| startup::open(&mut terminal, cli.knowledge.clone(), theme, &stop));
+    let outcome = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+        let path = cli.knowledge.clone();
+        startup::open(&mut terminal, path, theme, cli.cache(), &stop)
+    });
     let (result, app) = match outcome {
         Ok(Outcome::Ready(mut app, pending)) => {
             #[cfg(debug_assertions)]
             inject_panic();
             app.set_measure(cli.max_width);
-            app.watch_file();
+            app.watch_file(cli.cache());
             if let Some(store) = Store::locate(&cli::knowledge_key(cli)) {
                 app.attach(store, cli.fresh);
             }

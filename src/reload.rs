@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::catalog::Catalog;
-use crate::knowledge::{self, LoadError, Problem};
-use crate::search::SearchIndex;
+use crate::cache::{Cache, Prepared};
+use crate::knowledge::LoadError;
+use crate::prepare;
 
 /// How long the file must stay unchanged before it is read.
 const QUIET: Duration = Duration::from_millis(120);
@@ -23,12 +23,6 @@ const QUIET: Duration = Duration::from_millis(120);
 pub enum Reloaded {
     Ready(Box<Prepared>),
     Failed(String),
-}
-
-pub struct Prepared {
-    pub catalog: Catalog,
-    pub index: SearchIndex,
-    pub problems: Vec<Problem>,
 }
 
 /// A watch on one knowledge file.
@@ -40,7 +34,7 @@ pub struct Watch {
 }
 
 impl Watch {
-    pub fn start(path: &Path) -> notify::Result<Self> {
+    pub fn start(path: &Path, cache: Cache) -> notify::Result<Self> {
         let path = path.to_path_buf();
         let name = path.file_name().map(ToOwned::to_owned);
         let folder = match path.parent() {
@@ -62,7 +56,7 @@ impl Watch {
         let (sender, reloaded) = mpsc::channel();
         std::thread::Builder::new()
             .name("reload".to_owned())
-            .spawn(move || read_on_change(&path, &change_events, &sender))
+            .spawn(move || read_on_change(&path, &cache, &change_events, &sender))
             .map_err(|e| notify::Error::generic(&e.to_string()))?;
         Ok(Self {
             _watcher: watcher,
@@ -82,23 +76,19 @@ impl Watch {
     }
 }
 
-fn read_on_change(path: &Path, changes: &Receiver<()>, sender: &Sender<Reloaded>) {
+fn read_on_change(path: &Path, cache: &Cache, changes: &Receiver<()>, sender: &Sender<Reloaded>) {
     while changes.recv().is_ok() {
         while changes.recv_timeout(QUIET).is_ok() {}
-        let reloaded = match knowledge::load_tolerant(Some(path)) {
-            Ok((_, kb, problems)) => {
-                let catalog = Catalog::new(kb);
-                let index = SearchIndex::new(&catalog);
-                Reloaded::Ready(Box::new(Prepared {
-                    catalog,
-                    index,
-                    problems,
-                }))
-            }
-            Err(error) => Reloaded::Failed(first_line(&error)),
+        let (reloaded, entry) = match prepare::open(Some(path), cache) {
+            Ok(opened) => (Reloaded::Ready(Box::new(opened.prepared)), opened.entry),
+            Err(error) => (Reloaded::Failed(first_line(&error)), None),
         };
         if sender.send(reloaded).is_err() {
             return;
+        }
+        // Stored once the explorer has the new version, so a reopen finds it ready.
+        if let Some(entry) = entry {
+            entry.write();
         }
     }
 }

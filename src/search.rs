@@ -31,6 +31,7 @@ use crate::document::Highlight;
 use crate::knowledge::Kind;
 use crate::markup;
 use hit::{finish, plain_hit};
+pub use index::Tables;
 use index::{Doc, Index, Part};
 use lookup::{Lookup, WordMatch};
 use query::Query;
@@ -102,7 +103,8 @@ fn stem(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub struct SearchIndex {
-    index: Index,
+    /// Shared with the cache's writer, which stores it while the explorer is in use.
+    index: Arc<Index>,
     lookup: Lookup,
     slots: Pool,
 }
@@ -134,11 +136,26 @@ impl SearchIndex {
                 ..Doc::default()
             }
         });
+        Self::around(index)
+    }
+
+    fn around(index: Index) -> Self {
         Self {
-            index,
+            index: Arc::new(index),
             lookup: Lookup::default(),
             slots: Pool::default(),
         }
+    }
+
+    /// The prepared index, for the cache to store.
+    pub fn stored(&self) -> StoredIndex {
+        StoredIndex(Arc::clone(&self.index))
+    }
+
+    /// The index from the parts the cache read, if they hold together and describe `docs`
+    /// entries.
+    pub fn from_parts(vocabulary: Vec<u8>, tables: Tables, docs: usize) -> Option<Self> {
+        Index::from_parts(vocabulary, tables, docs).map(Self::around)
     }
 
     /// Hits for `query`, best first, at most `limit`, each with its matches marked. An empty
@@ -234,6 +251,16 @@ impl SearchIndex {
             marker.push(whole, word.prefix.then(|| word.text.clone()), in_text);
         }
         marker
+    }
+}
+
+/// A handle on a prepared index that another thread can keep while it writes it out.
+pub struct StoredIndex(Arc<Index>);
+
+impl StoredIndex {
+    /// The vocabulary automaton's bytes and the tables.
+    pub fn parts(&self) -> (&[u8], &Tables) {
+        self.0.parts()
     }
 }
 

@@ -19,9 +19,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
-use crate::catalog::Catalog;
+use crate::cache::Cache;
 use crate::input::{self, Waited};
-use crate::knowledge::{self, EMBEDDED_NAME, LoadError};
+use crate::knowledge::{EMBEDDED_NAME, LoadError};
+use crate::prepare;
 use crate::sanitize::clean_line;
 use crate::signals::Stop;
 use crate::theme::Theme;
@@ -44,10 +45,11 @@ pub fn open(
     terminal: &mut DefaultTerminal,
     path: Option<PathBuf>,
     theme: &'static Theme,
+    cache: Cache,
     stop: &Stop,
 ) -> io::Result<Outcome> {
     let screen = LoadingScreen::new(path.as_deref());
-    let receiver = load_in_background(path, theme)?;
+    let receiver = load_in_background(path, theme, cache)?;
     // Starts crossterm's event source, so a resize during loading is seen.
     event::poll(Duration::ZERO)?;
     let started = Instant::now();
@@ -66,22 +68,29 @@ pub fn open(
 
 type Loaded = Result<Box<App>, LoadError>;
 
-/// Loads the file and makes the explorer on a thread of its own.
+/// Loads the file and makes the explorer on a thread of its own, which then stores a freshly
+/// prepared base in the cache while the reader is already reading.
 fn load_in_background(
     path: Option<PathBuf>,
     theme: &'static Theme,
+    cache: Cache,
 ) -> io::Result<mpsc::Receiver<Loaded>> {
     let (sender, receiver) = mpsc::channel();
     std::thread::Builder::new()
         .name("load".to_owned())
         .spawn(move || {
-            let loaded = knowledge::load_tolerant(path.as_deref()).map(|(name, kb, problems)| {
-                let mut app = Box::new(App::new(Catalog::new(kb), theme));
-                app.set_file(path, name, problems);
+            let mut entry = None;
+            let loaded = prepare::open(path.as_deref(), &cache).map(|opened| {
+                entry = opened.entry;
+                let mut app = Box::new(App::prepared(opened.prepared, theme));
+                app.set_file(path, opened.name);
                 app
             });
             // The receiver is gone only if the reader quit; nobody needs the result then.
             let _ = sender.send(loaded);
+            if let Some(entry) = entry {
+                entry.write();
+            }
         })?;
     Ok(receiver)
 }

@@ -58,6 +58,9 @@ fn state_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// The cache directory of the explorers the tests start.
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 impl Tui {
     /// Starts the binary with a state directory of its own, named after the test.
     fn spawn(test: &str, args: &[&str], cols: u16, rows: u16) -> Self {
@@ -82,6 +85,11 @@ impl Tui {
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env("HEPATREE_STATE_DIR", state);
+        // One cache for every test's explorer, apart from the reader's own; tests running at
+        // once share it, as processes do.
+        if command.get_env("HEPATREE_CACHE_DIR").is_none() {
+            command.env("HEPATREE_CACHE_DIR", TEST_CACHE);
+        }
         // No terminal here answers a colour query; auto is tested on its own.
         if command.get_env("HEPATREE_THEME").is_none() {
             command.env("HEPATREE_THEME", "dark");

@@ -11,10 +11,9 @@ const TREE_STEP: i16 = 4;
 
 impl App {
     /// Records which file the explorer shows and the problems it was opened with.
-    pub fn set_file(&mut self, file: Option<PathBuf>, name: String, problems: Vec<Problem>) {
+    pub fn set_file(&mut self, file: Option<PathBuf>, name: String) {
         self.model.file = file;
         self.model.file_name = name;
-        self.model.problems = problems;
     }
 
     /// The problems the file was opened with.

@@ -1,13 +1,15 @@
 //! The explorer's state in three parts, each changed only by `App::update`: what is read
 //! (fixed once the explorer starts), where the reader is, and what the screen shows.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
 
 use super::{DetailState, Focus, HitMap, Overlay};
 use crate::catalog::{Catalog, NodeId};
 use crate::history::History;
-use std::path::PathBuf;
 
 use crate::knowledge::{EMBEDDED_NAME, Kind, Problem};
 use crate::outline::Outline;
@@ -16,7 +18,8 @@ use crate::theme::Theme;
 
 /// What is read: the knowledge base and what is prepared from it once.
 pub struct Model {
-    pub catalog: Catalog,
+    /// Shared with the cache's writer while it stores a freshly prepared base.
+    pub catalog: Arc<Catalog>,
     pub index: SearchIndex,
     /// The kinds a filter can show, in the order the filter key cycles through them.
     pub filter_kinds: Vec<Kind>,
@@ -97,8 +100,7 @@ impl View {
 }
 
 impl Model {
-    pub fn new(catalog: Catalog) -> Self {
-        let index = SearchIndex::new(&catalog);
+    pub fn new(catalog: Arc<Catalog>, index: SearchIndex) -> Self {
         let filter_kinds = super::navigate::filter_kinds(&catalog);
         Self {
             catalog,

@@ -4,14 +4,16 @@
 //! one on screen, with a notice until the file reads again.
 
 use super::{App, Overlay};
+use crate::cache::{Cache, Prepared};
 use crate::outline::Outline;
-use crate::reload::{Prepared, Reloaded, Watch};
+use crate::reload::{Reloaded, Watch};
 
 impl App {
     /// Watches the knowledge file for saves (not the embedded base, which cannot change).
-    pub fn watch_file(&mut self) {
+    /// New versions are prepared through `cache` like the first.
+    pub fn watch_file(&mut self, cache: Cache) {
         if let Some(path) = &self.model.file {
-            match Watch::start(path) {
+            match Watch::start(path, cache) {
                 Ok(watch) => self.watch = Some(watch),
                 Err(error) => {
                     self.view.status = Some(format!("Not watching the file for changes: {error}"));

@@ -9,7 +9,7 @@ use crate::history::History;
 use crate::outline::Outline;
 
 impl App {
-    pub const fn catalog(&self) -> &Catalog {
+    pub fn catalog(&self) -> &Catalog {
         &self.model.catalog
     }
 

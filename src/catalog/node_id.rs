@@ -4,7 +4,9 @@
 use std::fmt;
 
 /// An entry of the catalog: its place in the flat list, in tree order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, bitcode::Encode, bitcode::Decode,
+)]
 pub struct NodeId(usize);
 
 impl NodeId {

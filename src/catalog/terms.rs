@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::NodeId;
 
 /// One way of writing a term: its name or an alias.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bitcode::Encode, bitcode::Decode)]
 struct Phrase {
     /// Lowercase, unless the phrase is an abbreviation matched exactly.
     text: String,
@@ -18,7 +18,7 @@ struct Phrase {
 
 /// The glossary's names and aliases, longest first so "hepatic stellate cell" wins over
 /// "stellate cell" where both fit.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, bitcode::Encode, bitcode::Decode)]
 pub struct TermFinder {
     phrases: Vec<Phrase>,
 }
@@ -50,6 +50,11 @@ impl TermFinder {
             .collect();
         phrases.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.node.cmp(&b.node)));
         Self { phrases }
+    }
+
+    /// The entries the phrases name.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.phrases.iter().map(|p| p.node)
     }
 
     /// The first occurrence in `text` of each term not yet in `seen` (which it then joins),

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 /// One claim an article makes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, bitcode::Encode, bitcode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Kebab-case, unique among claims.
@@ -24,7 +24,19 @@ pub struct Claim {
 }
 
 /// What the evidence says about a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
 pub enum Verdict {
     /// The evidence backs the claim as stated.
     Supported,

@@ -118,7 +118,7 @@ fn too_large(bytes: u64) -> Option<String> {
     })
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("it is a directory, not a knowledge file".to_owned());
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// A 1-based line and column, as ron reports them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, bitcode::Encode, bitcode::Decode)]
 pub struct Position {
     pub line: usize,
     pub column: usize,

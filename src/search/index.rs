@@ -12,12 +12,13 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHasher};
 
 mod build;
+mod stored;
 
 use build::Builder;
 
 /// One use of a word in a topic's title (slot 0) or its n-th term (slot n + 1): where in
 /// that name it stands and how many words the name has, for proximity and exactness.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
 pub struct NamePosting {
     pub doc: u32,
     pub slot: u8,
@@ -27,7 +28,7 @@ pub struct NamePosting {
 
 /// A topic whose summary or body holds a word; once per topic, the fields packed beside
 /// the topic number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
 pub struct TextPosting(u32);
 
 impl TextPosting {
@@ -47,7 +48,7 @@ impl TextPosting {
 pub const MAX_DOCS: usize = 1 << 30;
 
 /// What ranking needs to know of a topic besides its words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, bitcode::Encode, bitcode::Decode)]
 pub struct Doc {
     /// Filled in by the index from the title.
     pub title_words: u8,
@@ -57,7 +58,7 @@ pub struct Doc {
 }
 
 /// Lists per word in one flat vector: word `i` owns `items[offsets[i]..offsets[i + 1]]`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, bitcode::Encode, bitcode::Decode)]
 struct Lists<T> {
     offsets: Vec<usize>,
     items: Vec<T>,
@@ -98,6 +99,12 @@ pub enum Part<'a> {
 pub struct Index {
     /// Vocabulary word → id, for the typo automata.
     fst: fst::Map<Vec<u8>>,
+    tables: Tables,
+}
+
+/// Everything of the index but the automaton, in the form the cache stores.
+#[derive(Debug, Clone, bitcode::Encode, bitcode::Decode)]
+pub struct Tables {
     words: Vec<Box<str>>,
     /// Per word, the ASCII letters and digits it holds (see [`super::lookup::letter_set`]).
     letter_sets: Vec<u64>,
@@ -134,15 +141,15 @@ impl Index {
     }
 
     pub const fn len(&self) -> usize {
-        self.docs.len()
+        self.tables.docs.len()
     }
 
     pub const fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.tables.docs.is_empty()
     }
 
     pub fn doc(&self, doc: u32) -> Doc {
-        self.docs[doc as usize]
+        self.tables.docs[doc as usize]
     }
 
     pub const fn fst(&self) -> &fst::Map<Vec<u8>> {
@@ -150,55 +157,60 @@ impl Index {
     }
 
     pub fn letters(&self, id: u32) -> u64 {
-        self.letter_sets[id as usize]
+        self.tables.letter_sets[id as usize]
     }
 
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        &self.tables.words[id as usize]
     }
 
     pub const fn vocabulary_len(&self) -> usize {
-        self.words.len()
+        self.tables.words.len()
     }
 
     pub fn exact(&self, word: &str) -> Option<u32> {
-        let at = self.words.binary_search_by(|w| (**w).cmp(word)).ok()?;
+        let at = self
+            .tables
+            .words
+            .binary_search_by(|w| (**w).cmp(word))
+            .ok()?;
         u32::try_from(at).ok()
     }
 
     /// The ids of the words that start with `prefix` (the word itself included).
     pub fn prefixed(&self, prefix: &str) -> Range<u32> {
-        let start = self.words.partition_point(|w| &**w < prefix);
-        let end = start + self.words[start..].partition_point(|w| w.starts_with(prefix));
+        let start = self.tables.words.partition_point(|w| &**w < prefix);
+        let end = start + self.tables.words[start..].partition_point(|w| w.starts_with(prefix));
         to_u32(start)..to_u32(end)
     }
 
     /// The words sharing `stem`.
     pub fn stem_siblings(&self, stem: &str) -> &[u32] {
-        self.stem_groups
+        self.tables
+            .stem_groups
             .get(stem)
-            .map_or(&[], |&group| self.stem_words.get(group as usize))
+            .map_or(&[], |&group| self.tables.stem_words.get(group as usize))
     }
 
     pub fn names(&self, id: u32) -> &[NamePosting] {
-        self.names.get(id as usize)
+        self.tables.names.get(id as usize)
     }
 
     pub fn texts(&self, id: u32) -> &[TextPosting] {
-        self.texts.get(id as usize)
+        self.tables.texts.get(id as usize)
     }
 
     /// The stem group of a folded word, when some word of the base has its stem.
     pub fn stem_group(&self, word: &str) -> Option<u32> {
-        self.stem_groups.get(&*super::stem(word)).copied()
+        self.tables.stem_groups.get(&*super::stem(word)).copied()
     }
 
     /// The topics with a title (`true`) or term (`false`) made of exactly these words, given
     /// by their stem groups.
     pub fn whole_names(&self, groups: &[u32]) -> impl Iterator<Item = (u32, bool)> + '_ {
         let hash = hash_groups(groups.iter().copied());
-        let start = self.whole_names.partition_point(|&(h, _)| h < hash);
-        self.whole_names[start..]
+        let start = self.tables.whole_names.partition_point(|&(h, _)| h < hash);
+        self.tables.whole_names[start..]
             .iter()
             .take_while(move |&&(h, _)| h == hash)
             .map(|&(_, packed)| (packed >> 1, packed & 1 == 1))

@@ -10,6 +10,7 @@ fn run(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("HEPATREE_CACHE_DIR", crate::TEST_CACHE)
         .output()
         .expect("runs")
 }

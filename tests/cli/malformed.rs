@@ -106,6 +106,7 @@ fn check_reports_a_cut_file_with_its_position_and_exit_1() {
         std::fs::write(&file, &EMBEDDED[..end]).expect("write");
         let output = Command::new(env!("CARGO_BIN_EXE_hepatree"))
             .args(["check", file.to_str().expect("path")])
+            .env("HEPATREE_CACHE_DIR", crate::TEST_CACHE)
             .output()
             .expect("run");
         assert_eq!(output.status.code(), Some(1));
@@ -191,6 +192,7 @@ fn two_hundred_levels_load_search_and_show() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_hepatree"))
             .args(args)
+            .env("HEPATREE_CACHE_DIR", crate::TEST_CACHE)
             .output()
             .expect("run")
     };

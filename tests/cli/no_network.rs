@@ -87,6 +87,7 @@ fn traced_network_calls(args: &[&str]) -> Option<String> {
         .arg(env!("CARGO_BIN_EXE_hepatree"))
         .args(args)
         .env("HEPATREE_STATE_DIR", &dir)
+        .env("HEPATREE_CACHE_DIR", crate::TEST_CACHE)
         .output()
         .ok()?;
     // strace exits with the traced program's status; no log means it could not trace.

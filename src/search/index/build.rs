@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::super::lookup::letter_set;
 use super::super::normalize::{Token, fold_raw, for_each_raw_token, words};
-use super::{Doc, Index, Lists, NamePosting, Part, TextPosting, hash_groups, to_u32};
+use super::{Doc, Index, Lists, NamePosting, Part, Tables, TextPosting, hash_groups, to_u32};
 
 /// Terms after this many are not indexed as names (their words still count as text).
 const MAX_SLOTS: usize = 254;
@@ -211,14 +211,16 @@ impl Builder {
         whole_names.dedup();
         Index {
             fst,
-            names: Lists::from_ordered(names.into_iter()),
-            texts: Lists::from_ordered(texts.into_iter()),
-            letter_sets: words.iter().map(|w| letter_set(w)).collect(),
-            words,
-            stem_groups,
-            stem_words,
-            whole_names,
-            docs: self.docs,
+            tables: Tables {
+                names: Lists::from_ordered(names.into_iter()),
+                texts: Lists::from_ordered(texts.into_iter()),
+                letter_sets: words.iter().map(|w| letter_set(w)).collect(),
+                words,
+                stem_groups,
+                stem_words,
+                whole_names,
+                docs: self.docs,
+            },
         }
     }
 }

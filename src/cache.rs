@@ -1,0 +1,197 @@
+//! The cache of prepared knowledge bases, so a large file is read, checked and indexed once.
+//!
+//! What was prepared is stored in the platform's cache directory (or `HEPATREE_CACHE_DIR`),
+//! and the next open of the same bytes by the same build of hepatree reads it back instead of
+//! doing the work again.
+//!
+//! An entry is named by a hash of the file's bytes and of hepatree's build, so an edited file
+//! or a new version never finds a stale entry. What is read back is trusted only after its
+//! checksums hold and its numbers point where they should (see `file.rs` and the `sound`
+//! checks); anything else counts as no entry, and the file is prepared afresh. Entries are
+//! written to a temporary file and renamed into place, so processes sharing the directory
+//! never see half an entry, and the least recently used are pruned to keep it small.
+
+mod file;
+mod prune;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128_with_seed};
+
+use crate::catalog::Catalog;
+use crate::knowledge::Problem;
+use crate::search::{SearchIndex, StoredIndex, Tables};
+
+/// Overrides where the cache lives (used by the tests, and by anyone who wants it elsewhere).
+pub const DIR_VARIABLE: &str = "HEPATREE_CACHE_DIR";
+
+/// A knowledge base ready for the explorer and the commands.
+pub struct Prepared {
+    pub catalog: Arc<Catalog>,
+    pub index: SearchIndex,
+    /// The tolerable problems the file has (see `Problem::tolerable`).
+    pub problems: Vec<Problem>,
+}
+
+/// Where entries are kept, or nowhere (`--no-cache`, or no cache directory on this system).
+#[derive(Debug, Clone, Default)]
+pub struct Cache {
+    dir: Option<PathBuf>,
+}
+
+/// What names an entry: the file's bytes and this build of hepatree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(u128);
+
+impl Key {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self(xxh3_128_with_seed(bytes, build_seed()))
+    }
+
+    /// The key of the file at `path`, read in pieces so the file need not be held whole.
+    pub fn of_file(path: &Path) -> std::io::Result<Self> {
+        let mut file = std::fs::File::open(path)?;
+        let mut hasher = Xxh3::with_seed(build_seed());
+        let mut buffer = vec![0; 1 << 20];
+        loop {
+            match std::io::Read::read(&mut file, &mut buffer) {
+                Ok(0) => return Ok(Self(hasher.digest128())),
+                Ok(n) => hasher.update(&buffer[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn file_name(self) -> String {
+        format!("{:032x}.{}", self.0, prune::EXTENSION)
+    }
+}
+
+impl Cache {
+    /// No cache: every open prepares the file afresh.
+    pub const fn off() -> Self {
+        Self { dir: None }
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self {
+            dir: Some(dir.into()),
+        }
+    }
+
+    /// `HEPATREE_CACHE_DIR` when set, else the platform's cache directory for hepatree.
+    pub fn locate() -> Self {
+        match std::env::var_os(DIR_VARIABLE) {
+            Some(dir) if !dir.is_empty() => Self::at(dir),
+            _ => Self {
+                dir: directories::ProjectDirs::from("", "", "hepatree")
+                    .map(|dirs| dirs.cache_dir().to_path_buf()),
+            },
+        }
+    }
+
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The prepared base stored under `key`, if there is a sound one.
+    pub fn read(&self, key: Key) -> Option<Prepared> {
+        let path = self.dir.as_ref()?.join(key.file_name());
+        let reader = file::Reader::open(&path, key.0)?;
+        // The index is read on a second thread while this one reads the catalog.
+        let (catalog, index) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| {
+                let tables: Tables = decode(&reader.section(2)?)?;
+                Some((reader.section(3)?, tables))
+            });
+            let catalog = decode::<Catalog>(&reader.section(0)?).filter(Catalog::is_sound);
+            Some((catalog?, index.join().ok()??))
+        })?;
+        let (vocabulary, tables) = index;
+        let problems: Vec<Problem> = decode(&reader.section(1)?)?;
+        let index = SearchIndex::from_parts(vocabulary, tables, catalog.len())?;
+        prune::touch(&path);
+        Some(Prepared {
+            catalog: Arc::new(catalog),
+            index,
+            problems,
+        })
+    }
+
+    /// What `write` needs of a prepared base; cheap to take, and it can move to another
+    /// thread while the explorer goes on using the base.
+    pub fn entry(&self, key: Key, prepared: &Prepared) -> Option<Entry> {
+        Some(Entry {
+            dir: self.dir.clone()?,
+            key,
+            catalog: Arc::clone(&prepared.catalog),
+            index: prepared.index.stored(),
+            problems: prepared.problems.clone(),
+        })
+    }
+}
+
+/// A prepared base to be stored.
+pub struct Entry {
+    dir: PathBuf,
+    key: Key,
+    catalog: Arc<Catalog>,
+    index: StoredIndex,
+    problems: Vec<Problem>,
+}
+
+impl Entry {
+    /// Writes the entry beside the others under a temporary name, renames it into place,
+    /// and prunes the directory. Failing to cache is not an error anyone needs to see: the
+    /// next open prepares the file again.
+    pub fn write(self) {
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let target = self.dir.join(self.key.file_name());
+        let temporary = prune::temporary_name(&self.dir, &self.key.file_name());
+        let written = file::write(&temporary, self.key.0, |section| match section {
+            0 => Cow::Owned(bitcode::encode(&*self.catalog)),
+            1 => Cow::Owned(bitcode::encode(&self.problems)),
+            2 => Cow::Owned(bitcode::encode(self.index.parts().1)),
+            _ => Cow::Borrowed(self.index.parts().0),
+        });
+        if written
+            .and_then(|()| std::fs::rename(&temporary, &target))
+            .is_err()
+        {
+            let _ = std::fs::remove_file(&temporary);
+            return;
+        }
+        prune::prune(&self.dir, &target);
+    }
+
+    /// Writes the entry on a thread of its own, so whoever prepared the base need not wait.
+    pub fn write_in_background(self) -> Option<std::thread::JoinHandle<()>> {
+        std::thread::Builder::new()
+            .name("cache".to_owned())
+            .spawn(move || self.write())
+            .ok()
+    }
+}
+
+/// This build of hepatree: its version, the cache's format and a hash of its sources.
+fn build_seed() -> u64 {
+    let build = format!(
+        "{} {} {}",
+        env!("CARGO_PKG_VERSION"),
+        file::FORMAT,
+        env!("HEPATREE_BUILD")
+    );
+    xxh3_64(build.as_bytes())
+}
+
+fn decode<T: bitcode::DecodeOwned>(bytes: &[u8]) -> Option<T> {
+    bitcode::decode(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests;

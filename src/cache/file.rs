@@ -1,0 +1,165 @@
+//! One cache entry on disk: a header naming the format and the key, then sections, each
+//! with its length and checksum in the header. Nothing is decoded before its checksum
+//! holds, and a header whose lengths do not add up to the file's size (a truncated or
+//! padded file) is refused before anything is allocated for it.
+//!
+//! Sections are written and read one at a time, so no more than one section's bytes are
+//! held beside the decoded data.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The first bytes of every entry.
+const MAGIC: &[u8; 8] = b"hepatree";
+/// Raised whenever what the sections hold changes shape.
+pub const FORMAT: u32 = 1;
+/// The catalog, the problems, the index tables, the vocabulary automaton.
+pub const SECTIONS: usize = 4;
+const HEADER: usize = MAGIC.len() + 4 + 16 + SECTIONS * 16;
+
+/// Writes an entry to `path`: `section(i)` gives section i's bytes, asked for one at a time.
+pub fn write<'a>(
+    path: &Path,
+    key: u128,
+    mut section: impl FnMut(usize) -> Cow<'a, [u8]>,
+) -> io::Result<()> {
+    let mut file = File::create(path)?;
+    file.write_all(&[0; HEADER])?;
+    let mut table = [(0u64, 0u64); SECTIONS];
+    for (i, entry) in table.iter_mut().enumerate() {
+        let bytes = section(i);
+        file.write_all(&bytes)?;
+        *entry = (bytes.len() as u64, xxh3_64(&bytes));
+    }
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&key.to_le_bytes());
+    for (len, sum) in table {
+        header.extend_from_slice(&len.to_le_bytes());
+        header.extend_from_slice(&sum.to_le_bytes());
+    }
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(&header)?;
+    file.flush()
+}
+
+/// An entry being read, section by section; sections can be read on several threads.
+pub struct Reader {
+    path: PathBuf,
+    table: [(u64, u64); SECTIONS],
+}
+
+impl Reader {
+    /// Opens the entry at `path` if its header is this format's, for `key`, and its
+    /// sections fill the file exactly; `None` otherwise.
+    pub fn open(path: &Path, key: u128) -> Option<Self> {
+        let mut file = File::open(path).ok()?;
+        let size = file
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)?
+            .len();
+        let mut header = [0u8; HEADER];
+        file.read_exact(&mut header).ok()?;
+        let (magic, rest) = header.split_at(MAGIC.len());
+        let (format, rest) = rest.split_at(4);
+        let (stored_key, rest) = rest.split_at(16);
+        let matches =
+            magic == MAGIC && format == FORMAT.to_le_bytes() && stored_key == key.to_le_bytes();
+        if !matches {
+            return None;
+        }
+        let mut table = [(0u64, 0u64); SECTIONS];
+        for (entry, bytes) in table.iter_mut().zip(rest.chunks_exact(16)) {
+            let (len, sum) = bytes.split_at(8);
+            *entry = (
+                u64::from_le_bytes(len.try_into().ok()?),
+                u64::from_le_bytes(sum.try_into().ok()?),
+            );
+        }
+        let total = table
+            .iter()
+            .try_fold(HEADER as u64, |sum, &(len, _)| sum.checked_add(len))?;
+        (total == size).then(|| Self {
+            path: path.to_path_buf(),
+            table,
+        })
+    }
+
+    /// Section `i`'s bytes, if they are all there and match their checksum. Each call reads
+    /// through a handle of its own; should another process replace the entry meanwhile, the
+    /// checksum (from the header read first) tells.
+    pub fn section(&self, i: usize) -> Option<Vec<u8>> {
+        let &(len, sum) = self.table.get(i)?;
+        let start: u64 = self.table[..i].iter().map(|&(len, _)| len).sum();
+        let mut file = File::open(&self.path).ok()?;
+        file.seek(SeekFrom::Start(HEADER as u64 + start)).ok()?;
+        let mut bytes = vec![0; usize::try_from(len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        (xxh3_64(&bytes) == sum).then_some(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections() -> Vec<Vec<u8>> {
+        (0..SECTIONS)
+            .map(|i| {
+                (0..100 * (i + 1))
+                    .map(|b| u8::try_from(b % 251).expect("small"))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn written(dir: &Path) -> std::path::PathBuf {
+        let path = dir.join("entry");
+        let parts = sections();
+        write(&path, 7, |i| Cow::Borrowed(&parts[i])).expect("written");
+        path
+    }
+
+    fn read_all(path: &Path, key: u128) -> Option<Vec<Vec<u8>>> {
+        let reader = Reader::open(path, key)?;
+        (0..SECTIONS).map(|i| reader.section(i)).collect()
+    }
+
+    #[test]
+    fn sections_come_back_as_written() {
+        let dir = tempdir();
+        assert_eq!(read_all(&written(&dir), 7), Some(sections()));
+    }
+
+    #[test]
+    fn another_key_a_flipped_byte_or_a_cut_is_refused() {
+        let dir = tempdir();
+        let path = written(&dir);
+        assert!(read_all(&path, 8).is_none());
+        let good = std::fs::read(&path).expect("read");
+        for at in (0..good.len()).step_by(37) {
+            let mut bad = good.clone();
+            bad[at] ^= 0x20;
+            std::fs::write(&path, &bad).expect("write");
+            assert!(read_all(&path, 7).is_none(), "flip at {at} accepted");
+            std::fs::write(&path, &good[..at]).expect("write");
+            assert!(read_all(&path, 7).is_none(), "cut at {at} accepted");
+        }
+    }
+
+    fn tempdir() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "hepatree-cache-file-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        std::fs::create_dir_all(&dir).expect("dir");
+        dir
+    }
+}

@@ -1,0 +1,214 @@
+//! The cache gives back what a fresh load gives, and anything wrong with an entry sends the
+//! open back to the file: never a wrong result, never a panic.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{Cache, Key, Prepared};
+use crate::catalog::Catalog;
+use crate::knowledge::EMBEDDED;
+use crate::prepare;
+
+const QUERIES: &[&str] = &[
+    "cirrhosis",
+    "stem cel",
+    "mesenchymal stromal",
+    "fibrosis reversal",
+    "MSCs",
+    "trnasplant",
+    "a",
+    "meld",
+];
+
+/// A fresh directory under the system's temporary one, named for the test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hepatree-cache-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+/// Everything a reader can see of a base: every entry, its links and claims, and what each
+/// query finds.
+fn seen(prepared: &Prepared) -> String {
+    let catalog: &Catalog = &prepared.catalog;
+    let mut out = format!(
+        "{} {} {:?} {:?} {:?}\n",
+        catalog.title, catalog.disclaimer, catalog.sources, catalog.claims, prepared.problems
+    );
+    for id in catalog.ids() {
+        let node = catalog.node(id);
+        let _ = writeln!(
+            out,
+            "{node:?} {:?} {:?} {:?}",
+            catalog.backlinks(id),
+            catalog.claims_of(id),
+            catalog.index_of(&node.id)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:?} {:?}",
+        catalog.roots(),
+        catalog.terms.nodes().collect::<Vec<_>>()
+    );
+    for query in QUERIES {
+        for hit in prepared.index.search(catalog, query, 30) {
+            let _ = writeln!(
+                out,
+                "{query}: {:?} {:?} {:?} {:?} {:?}",
+                hit.node, hit.field, hit.title_marks, hit.alias_marks, hit.snippet
+            );
+        }
+    }
+    out
+}
+
+fn embedded_in(dir: &Path) -> (Key, PathBuf) {
+    let key = Key::of(EMBEDDED.as_bytes());
+    (key, dir.join(key.file_name()))
+}
+
+/// Opens the embedded base through `cache`, storing what it prepares.
+fn open_and_store(cache: &Cache) -> Prepared {
+    let mut opened = prepare::open(None, cache).expect("the embedded base opens");
+    opened.store();
+    opened.prepared
+}
+
+#[test]
+fn a_cached_base_is_the_freshly_loaded_one() {
+    let dir = scratch("round-trip");
+    let cache = Cache::at(&dir);
+    let fresh = open_and_store(&cache);
+    let (key, path) = embedded_in(&dir);
+    assert!(path.is_file(), "the entry is written");
+    let cached = cache.read(key).expect("the entry reads back");
+    assert_eq!(seen(&cached), seen(&fresh));
+    let no_cache = prepare::open(None, &Cache::off()).expect("opens");
+    assert_eq!(seen(&no_cache.prepared), seen(&fresh));
+}
+
+#[test]
+fn a_flipped_byte_or_a_cut_anywhere_falls_back_to_the_file() {
+    let dir = scratch("damage");
+    let cache = Cache::at(&dir);
+    let fresh = seen(&open_and_store(&cache));
+    let (key, path) = embedded_in(&dir);
+    let good = std::fs::read(&path).expect("entry");
+    let step = good.len() / 97;
+    for at in (0..good.len()).step_by(step) {
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x41;
+        std::fs::write(&path, &flipped).expect("write");
+        assert!(cache.read(key).is_none(), "a flip at byte {at} was trusted");
+        std::fs::write(&path, &good[..at]).expect("write");
+        assert!(cache.read(key).is_none(), "a cut at byte {at} was trusted");
+    }
+    // The open that finds a damaged entry prepares the file afresh and writes a sound one.
+    let reopened = open_and_store(&cache);
+    assert_eq!(seen(&reopened), fresh);
+    assert_eq!(seen(&cache.read(key).expect("rewritten")), fresh);
+}
+
+#[test]
+fn an_entry_for_other_bytes_or_another_build_is_refused() {
+    let dir = scratch("other");
+    let cache = Cache::at(&dir);
+    open_and_store(&cache);
+    let (_, path) = embedded_in(&dir);
+    // Another file's key (the same file with a byte added), or another build's: the entry
+    // under that name holds this file's key in its header, so it does not match.
+    let other = Key::of(format!("{EMBEDDED} ").as_bytes());
+    std::fs::copy(&path, dir.join(other.file_name())).expect("copy");
+    assert!(cache.read(other).is_none());
+    let mut bytes = std::fs::read(&path).expect("entry");
+    bytes[8] ^= 1; // the format number
+    std::fs::write(&path, &bytes).expect("write");
+    assert!(cache.read(Key::of(EMBEDDED.as_bytes())).is_none());
+}
+
+#[test]
+fn an_empty_file_or_a_directory_in_its_place_falls_back() {
+    let dir = scratch("in-place");
+    let cache = Cache::at(&dir);
+    let fresh = seen(&prepare::open(None, &Cache::off()).expect("opens").prepared);
+    let (key, path) = embedded_in(&dir);
+    std::fs::write(&path, b"").expect("write");
+    assert!(cache.read(key).is_none());
+    assert_eq!(seen(&open_and_store(&cache)), fresh);
+    std::fs::remove_file(&path).expect("remove");
+    std::fs::create_dir(&path).expect("a directory where the entry goes");
+    assert!(cache.read(key).is_none());
+    assert_eq!(
+        seen(&open_and_store(&cache)),
+        fresh,
+        "writing fails quietly"
+    );
+    assert!(path.is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_cache_directory_still_opens() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("read-only");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let cache = Cache::at(&dir);
+    let fresh = seen(&prepare::open(None, &Cache::off()).expect("opens").prepared);
+    assert_eq!(seen(&open_and_store(&cache)), fresh);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let leftovers = std::fs::read_dir(&dir).expect("list").count();
+    // Root may write anywhere; anyone else leaves nothing behind.
+    assert!(leftovers <= 1);
+}
+
+#[test]
+fn writers_at_once_leave_one_sound_entry() {
+    let dir = scratch("concurrent");
+    let cache = Cache::at(&dir);
+    let fresh = seen(&prepare::open(None, &Cache::off()).expect("opens").prepared);
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                let opened = prepare::open(None, &cache).expect("opens");
+                assert_eq!(seen(&opened.prepared), fresh);
+                if let Some(entry) = opened.entry {
+                    entry.write();
+                }
+            });
+        }
+        scope.spawn(|| {
+            for _ in 0..20 {
+                if let Some(read) = cache.read(Key::of(EMBEDDED.as_bytes())) {
+                    assert_eq!(seen(&read), fresh);
+                }
+            }
+        });
+    });
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary files are left: {names:?}");
+    assert_eq!(
+        seen(&cache.read(Key::of(EMBEDDED.as_bytes())).expect("entry")),
+        fresh
+    );
+}
+
+#[test]
+fn the_key_of_a_file_read_in_pieces_is_the_key_of_its_bytes() {
+    let dir = scratch("key");
+    let path = dir.join("base.ron");
+    std::fs::write(&path, EMBEDDED).expect("write");
+    assert_eq!(
+        Key::of_file(&path).expect("read"),
+        Key::of(EMBEDDED.as_bytes())
+    );
+    let big: String = EMBEDDED.repeat(5);
+    std::fs::write(&path, &big).expect("write");
+    assert_eq!(Key::of_file(&path).expect("read"), Key::of(big.as_bytes()));
+    assert_ne!(Key::of(big.as_bytes()), Key::of(EMBEDDED.as_bytes()));
+}

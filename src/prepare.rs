@@ -1,0 +1,105 @@
+//! Opening a knowledge base ready to use: from the cache when it holds these bytes, or read,
+//! checked, cleaned and indexed afresh, with the entry the cache should then store.
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::cache::{Cache, Entry, Key, Prepared};
+use crate::catalog::Catalog;
+use crate::knowledge::{self, EMBEDDED, EMBEDDED_NAME, LoadError};
+use crate::search::SearchIndex;
+
+/// A base opened for use.
+pub struct Opened {
+    /// The file's name for messages.
+    pub name: String,
+    pub prepared: Prepared,
+    /// What to store in the cache, when the base was prepared afresh and there is a cache:
+    /// the caller writes it once the reader is no longer waiting.
+    pub entry: Option<Entry>,
+}
+
+impl Opened {
+    /// Stores the prepared base in the cache, if it came from the file.
+    pub fn store(&mut self) {
+        if let Some(entry) = self.entry.take() {
+            entry.write();
+        }
+    }
+}
+
+/// Opens `path` (the embedded base when `None`); a file whose only problems are tolerable
+/// opens with them.
+pub fn open(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {
+    if let Some(prepared) = cached(path, cache) {
+        let name = path.map_or_else(|| EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
+        return Ok(Opened {
+            name,
+            prepared,
+            entry: None,
+        });
+    }
+    let (name, text) = read(path)?;
+    // From the text read, not the file hashed above: the file may have changed between.
+    let key = Key::of(text.as_bytes());
+    let (kb, problems) = match knowledge::parse_tolerant(&text) {
+        Ok(read) => read,
+        Err(problems) => {
+            return Err(LoadError::Invalid {
+                file: name,
+                problems,
+            });
+        }
+    };
+    drop(text);
+    let catalog = Catalog::new(kb);
+    let index = SearchIndex::new(&catalog);
+    let prepared = Prepared {
+        catalog: Arc::new(catalog),
+        index,
+        problems,
+    };
+    let entry = cache.entry(key, &prepared);
+    Ok(Opened {
+        name,
+        prepared,
+        entry,
+    })
+}
+
+/// Like [`open`], for the commands: a file with any problem is refused with all of them
+/// (its prepared base is still cached for the explorer, which opens it with warnings).
+pub fn open_strict(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {
+    let mut opened = open(path, cache)?;
+    if opened.prepared.problems.is_empty() {
+        return Ok(opened);
+    }
+    opened.store();
+    Err(LoadError::Invalid {
+        file: opened.name,
+        problems: opened.prepared.problems,
+    })
+}
+
+/// The prepared base the cache holds for these bytes, if it holds a sound one. A file is
+/// hashed in pieces rather than read whole, which a cache hit then never needs.
+fn cached(path: Option<&Path>, cache: &Cache) -> Option<Prepared> {
+    cache.dir()?;
+    let key = match path {
+        None => Key::of(EMBEDDED.as_bytes()),
+        Some(path) => Key::of_file(path).ok()?,
+    };
+    cache.read(key)
+}
+
+fn read(path: Option<&Path>) -> Result<(String, Cow<'static, str>), LoadError> {
+    let Some(path) = path else {
+        return Ok((EMBEDDED_NAME.to_owned(), Cow::Borrowed(EMBEDDED)));
+    };
+    let file = path.display().to_string();
+    match knowledge::read_text(path) {
+        Ok(text) => Ok((file, Cow::Owned(text))),
+        Err(reason) => Err(LoadError::Unreadable { file, reason }),
+    }
+}
