@@ -1,11 +1,13 @@
 //! Start-up in a pseudo-terminal, hepatree against a minimal ratatui app, alternating runs:
-//! time to the first frame, time until the explorer is usable, and peak memory.
+//! time to the first frame, time until the explorer shows its tree (the first frame with
+//! content), and peak memory. Each knowledge base is opened cold (an empty cache: the file is
+//! read, checked and indexed) and warm (reopened: the cache holds it).
 //!
 //! `cargo build --release --examples && cargo run --release --example startup -- [RUNS] [FILE]`
 //! (FILE: a knowledge file to open as well as the embedded one).
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,41 +20,52 @@ struct Run {
     peak_kib: u64,
 }
 
+/// One thing to start: its name, program, arguments, the text that shows it is ready, and
+/// whether its cache starts empty.
+struct Case {
+    name: String,
+    program: PathBuf,
+    args: Vec<String>,
+    ready_text: &'static str,
+    cold: bool,
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let file = args.next();
     let release = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release");
-    let minimal = release.join("examples/minimal");
     let hepatree = release.join("hepatree");
-    let state = std::env::temp_dir().join("hepatree-startup-state");
-    let mut cases: Vec<(String, Vec<String>, &Path, &str)> = vec![
-        (
-            "minimal ratatui app".into(),
-            vec![],
-            &minimal,
-            "hello from ratatui",
-        ),
-        (
-            "hepatree (embedded)".into(),
-            vec![],
-            &hepatree,
-            "Educational only ·",
-        ),
-    ];
+    let scratch = std::env::temp_dir().join("hepatree-startup");
+    let mut cases = vec![Case {
+        name: "minimal ratatui app".into(),
+        program: release.join("examples/minimal"),
+        args: vec![],
+        ready_text: "hello from ratatui",
+        cold: false,
+    }];
+    let mut bases = vec![("embedded".to_owned(), vec!["--fresh".to_owned()])];
     if let Some(file) = &file {
-        let args = vec!["--fresh".into(), "--knowledge".into(), file.clone()];
-        cases.push((
-            format!("hepatree {file}"),
-            args,
-            &hepatree,
-            "Educational only ·",
+        bases.push((
+            file.clone(),
+            vec!["--fresh".into(), "--knowledge".into(), file.clone()],
         ));
+    }
+    for (name, args) in bases {
+        for cold in [true, false] {
+            cases.push(Case {
+                name: format!("hepatree {name} ({})", if cold { "cold" } else { "warm" }),
+                program: hepatree.clone(),
+                args: args.clone(),
+                ready_text: "Topics",
+                cold,
+            });
+        }
     }
     let mut results: Vec<Vec<Run>> = cases.iter().map(|_| Vec::new()).collect();
     for _ in 0..runs {
         for (case, results) in cases.iter().zip(&mut results) {
-            results.push(measure(case.2, &case.1, case.3, &state));
+            results.push(measure(case, &scratch));
         }
     }
     for (case, runs) in cases.iter().zip(&results) {
@@ -60,8 +73,8 @@ fn main() {
         let ready = median(runs.iter().map(|r| r.ready).collect());
         let peak = runs.iter().map(|r| r.peak_kib).max().unwrap_or(0);
         println!(
-            "{:<40} first frame {:>8.2} ms  usable {:>8.2} ms  peak RSS {:>5} MiB",
-            case.0,
+            "{:<44} first frame {:>8.2} ms  content {:>8.2} ms  peak RSS {:>5} MiB",
+            case.name,
             first.as_secs_f64() * 1e3,
             ready.as_secs_f64() * 1e3,
             peak / 1024
@@ -69,7 +82,16 @@ fn main() {
     }
 }
 
-fn measure(program: &Path, args: &[String], ready_text: &str, state: &Path) -> Run {
+fn measure(case: &Case, scratch: &Path) -> Run {
+    let state = scratch.join("state");
+    let cache = scratch.join(if case.cold {
+        "cold-cache"
+    } else {
+        "warm-cache"
+    });
+    if case.cold {
+        let _ = std::fs::remove_dir_all(&cache);
+    }
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -78,11 +100,12 @@ fn measure(program: &Path, args: &[String], ready_text: &str, state: &Path) -> R
             pixel_height: 0,
         })
         .expect("openpty");
-    let mut command = CommandBuilder::new(program);
-    command.args(args);
+    let mut command = CommandBuilder::new(&case.program);
+    command.args(&case.args);
+    command.env("HEPATREE_CACHE_DIR", &cache);
     command.env("TERM", "xterm-256color");
     command.env("HEPATREE_THEME", "dark");
-    command.env("HEPATREE_STATE_DIR", state);
+    command.env("HEPATREE_STATE_DIR", &state);
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(command).expect("spawn");
     drop(pair.slave);
@@ -105,7 +128,11 @@ fn measure(program: &Path, args: &[String], ready_text: &str, state: &Path) -> R
     });
     let contents = || screen.lock().expect("parser").screen().contents();
     let first = wait(started, || !contents().trim().is_empty());
-    let ready = wait(started, || contents().contains(ready_text));
+    let ready = wait(started, || contents().contains(case.ready_text));
+    // Peak memory counts the work that goes on after the tree shows (the index, the cache).
+    if case.cold {
+        std::thread::sleep(Duration::from_millis(200) + ready * 3);
+    }
     let pid = child.process_id().expect("pid");
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let peak_kib = status

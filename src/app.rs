@@ -20,6 +20,7 @@ mod view_of;
 
 use std::io;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEvent};
@@ -35,6 +36,7 @@ use crate::cache::Prepared;
 use crate::catalog::{Catalog, NodeId};
 use crate::input;
 use crate::keymap::{self, Context};
+use crate::knowledge::Problem;
 use crate::search::SearchIndex;
 use crate::session_store::Store;
 use crate::signals::Stop;
@@ -122,8 +124,22 @@ impl App {
             index,
             problems,
         } = prepared;
-        let nav = Navigation::new(&catalog);
-        let mut model = Model::new(catalog, index);
+        Self::with_model(Model::new(catalog, Ok(index)), problems, theme)
+    }
+
+    /// The explorer on a base whose index is still being built; it arrives through
+    /// `coming`, and a search started before then waits for it.
+    pub fn indexing(
+        catalog: Arc<Catalog>,
+        problems: Vec<Problem>,
+        coming: Receiver<SearchIndex>,
+        theme: &'static Theme,
+    ) -> Self {
+        Self::with_model(Model::new(catalog, Err(coming)), problems, theme)
+    }
+
+    fn with_model(mut model: Model, problems: Vec<Problem>, theme: &'static Theme) -> Self {
+        let nav = Navigation::new(&model.catalog);
         model.problems = problems;
         Self {
             model,
@@ -153,13 +169,7 @@ impl App {
         event::poll(std::time::Duration::ZERO)?;
         let mut pending = pending.into_iter();
         while !self.should_quit {
-            let links = match terminal.draw(|frame| frame.render_widget(&mut *self, frame.area())) {
-                Ok(frame) => crate::hyperlink::links(frame.buffer, self.view.hits.addresses()),
-                Err(error) => return input::gone_or(error),
-            };
-            if !links.is_empty()
-                && let Err(error) = crate::hyperlink::write(terminal.backend_mut(), &links)
-            {
+            if let Err(error) = self.draw(terminal) {
                 return input::gone_or(error);
             }
             let next = match pending.next() {
@@ -172,7 +182,16 @@ impl App {
                 Next::Quit => return Ok(()),
             };
             match event {
-                Event::Key(key) if key.is_press() => self.handle_key(key),
+                Event::Key(key) if key.is_press() => {
+                    if self.awaits_index(key) {
+                        self.view.status = Some("Preparing the search index…".to_owned());
+                        if let Err(error) = self.draw(terminal) {
+                            return input::gone_or(error);
+                        }
+                        self.model.searchable();
+                    }
+                    self.handle_key(key);
+                }
                 Event::Mouse(mouse) => self.handle_mouse(mouse),
                 _ => {}
             }
@@ -193,6 +212,24 @@ impl App {
         Ok(())
     }
 
+    /// Draws a frame, then marks its links for terminals that follow them.
+    fn draw(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        let frame = terminal.draw(|frame| frame.render_widget(&mut *self, frame.area()))?;
+        let links = crate::hyperlink::links(frame.buffer, self.view.hits.addresses());
+        if links.is_empty() {
+            return Ok(());
+        }
+        crate::hyperlink::write(terminal.backend_mut(), &links)
+    }
+
+    /// Whether `key` searches while the index is still being built, so the reader is told
+    /// why the answer takes a moment.
+    fn awaits_index(&mut self, key: KeyEvent) -> bool {
+        let searching = matches!(self.view.overlay, Overlay::Search(_))
+            || keymap::action_for(&self.contexts(), key) == Some(Action::OpenSearch);
+        searching && !self.model.index_ready()
+    }
+
     /// Waits for the reader, taking a new version of the file if one comes meanwhile.
     fn wait(&mut self, stop: &Stop) -> io::Result<Next> {
         loop {
@@ -203,7 +240,9 @@ impl App {
                 input::Waited::Event(event) => return Ok(Next::Event(event)),
                 input::Waited::Gone => return Ok(Next::Quit),
                 input::Waited::Idle if self.take_reload() => return Ok(Next::Redraw),
-                input::Waited::Idle => {}
+                input::Waited::Idle => {
+                    self.model.index_ready();
+                }
             }
         }
     }

@@ -123,13 +123,19 @@ impl Cache {
 
     /// What `write` needs of a prepared base; cheap to take, and it can move to another
     /// thread while the explorer goes on using the base.
-    pub fn entry(&self, key: Key, prepared: &Prepared) -> Option<Entry> {
+    pub fn entry(
+        &self,
+        key: Key,
+        catalog: &Arc<Catalog>,
+        index: &SearchIndex,
+        problems: &[Problem],
+    ) -> Option<Entry> {
         Some(Entry {
             dir: self.dir.clone()?,
             key,
-            catalog: Arc::clone(&prepared.catalog),
-            index: prepared.index.stored(),
-            problems: prepared.problems.clone(),
+            catalog: Arc::clone(catalog),
+            index: index.stored(),
+            problems: problems.to_vec(),
         })
     }
 }

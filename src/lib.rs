@@ -49,6 +49,7 @@ pub mod keys;
 pub mod knowledge;
 pub(crate) mod markup;
 pub mod outline;
+mod parallel;
 pub mod prepare;
 pub mod reload;
 pub(crate) mod sanitize;

@@ -66,8 +66,10 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
         let path = cli.knowledge.clone();
         startup::open(&mut terminal, path, theme, cli.cache(), &stop)
     });
+    let mut storing = None;
     let (result, app) = match outcome {
-        Ok(Outcome::Ready(mut app, pending)) => {
+        Ok(Outcome::Ready(mut app, pending, store_entry)) => {
+            storing = Some(store_entry);
             #[cfg(debug_assertions)]
             inject_panic();
             app.set_measure(cli.max_width);
@@ -88,6 +90,11 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
     release(terminal);
     if let Some(Err(error)) = app.map(|app| app.save()) {
         say(&error);
+    }
+    // A reader who quits at once still finds the file ready next time; a termination
+    // signal does not wait for the cache.
+    if let Some(storing) = storing.filter(|_| !stop.requested()) {
+        storing.finish();
     }
     result.map(|()| ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::cache::{Cache, Entry, Key, Prepared};
 use crate::catalog::Catalog;
-use crate::knowledge::{self, EMBEDDED, EMBEDDED_NAME, LoadError};
+use crate::knowledge::{self, EMBEDDED, EMBEDDED_NAME, LoadError, Problem};
 use crate::search::SearchIndex;
 
 /// A base opened for use.
@@ -29,16 +29,59 @@ impl Opened {
     }
 }
 
+/// A base on its way: ready whole from the cache, or with its catalog ready and its index
+/// still to build (which the explorer does while the reader already reads).
+pub enum Begun {
+    Ready(Box<Opened>),
+    Unindexed(Unindexed),
+}
+
+/// A base read and checked, not yet indexed.
+pub struct Unindexed {
+    pub name: String,
+    pub catalog: Arc<Catalog>,
+    pub problems: Vec<Problem>,
+    key: Key,
+}
+
+impl Unindexed {
+    /// Builds the index, with the cache entry to store once the index is in use.
+    pub fn index(&self, cache: &Cache) -> (SearchIndex, Option<Entry>) {
+        let index = SearchIndex::new(&self.catalog);
+        let entry = cache.entry(self.key, &self.catalog, &index, &self.problems);
+        (index, entry)
+    }
+}
+
 /// Opens `path` (the embedded base when `None`); a file whose only problems are tolerable
 /// opens with them.
 pub fn open(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {
+    match begin(path, cache)? {
+        Begun::Ready(opened) => Ok(*opened),
+        Begun::Unindexed(base) => {
+            let (index, entry) = base.index(cache);
+            Ok(Opened {
+                name: base.name,
+                prepared: Prepared {
+                    catalog: base.catalog,
+                    index,
+                    problems: base.problems,
+                },
+                entry,
+            })
+        }
+    }
+}
+
+/// Opens `path` as far as the cache allows, or up to its index.
+pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
     if let Some(prepared) = cached(path, cache) {
         let name = path.map_or_else(|| EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
-        return Ok(Opened {
+        return Ok(Begun::Ready(Box::new(Opened {
             name,
             prepared,
             entry: None,
-        });
+        })));
     }
     let (name, text) = read(path)?;
     // From the text read, not the file hashed above: the file may have changed between.
@@ -53,19 +96,12 @@ pub fn open(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {
         }
     };
     drop(text);
-    let catalog = Catalog::new(kb);
-    let index = SearchIndex::new(&catalog);
-    let prepared = Prepared {
-        catalog: Arc::new(catalog),
-        index,
-        problems,
-    };
-    let entry = cache.entry(key, &prepared);
-    Ok(Opened {
+    Ok(Begun::Unindexed(Unindexed {
         name,
-        prepared,
-        entry,
-    })
+        catalog: Arc::new(Catalog::new(kb)),
+        problems,
+        key,
+    }))
 }
 
 /// Like [`open`], for the commands: a file with any problem is refused with all of them

@@ -63,26 +63,6 @@ pub struct Hit {
     pub highlight: Arc<Highlight>,
 }
 
-/// Below this many items (topics to index) one thread does the work.
-const PARALLEL_FROM: usize = 2_000;
-
-/// Runs `work` over `0..len`, split in two halves on two threads (the machine's cores) when
-/// there is enough of it; the results come back in order.
-fn in_halves<R: Send>(len: usize, work: impl Fn(std::ops::Range<usize>) -> R + Sync) -> Vec<R> {
-    if len < PARALLEL_FROM {
-        return vec![work(0..len)];
-    }
-    let middle = len / 2;
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| work(middle..len));
-        let first = work(0..middle);
-        match later.join() {
-            Ok(later) => vec![first, later],
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
 /// A folded word's English stem: "reversal", "reverse" and "reversed" share "revers". An
 /// abbreviation's plural ("MSCs", "LFTs": no vowel before the final s) loses its s first,
 /// which the stemmer leaves alone.

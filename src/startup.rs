@@ -7,6 +7,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,7 @@ use crate::app::App;
 use crate::cache::Cache;
 use crate::input::{self, Waited};
 use crate::knowledge::{EMBEDDED_NAME, LoadError};
-use crate::prepare;
+use crate::prepare::{self, Begun};
 use crate::sanitize::clean_line;
 use crate::signals::Stop;
 use crate::theme::Theme;
@@ -30,11 +31,14 @@ use crate::theme::Theme;
 /// How the loading ended.
 pub enum Outcome {
     /// The explorer, and the events that arrived while it loaded.
-    Ready(Box<App>, Vec<Event>),
+    Ready(Box<App>, Vec<Event>, Storing),
     Failed(LoadError),
     /// The reader pressed Ctrl-C before the file was ready.
     Quit,
 }
+
+/// How long the explorer may take to be ready before a loading screen is shown.
+const NO_SCREEN_WITHIN: Duration = Duration::from_millis(40);
 
 /// How often the loading screen updates its clock while waiting.
 const TICK: Duration = Duration::from_millis(100);
@@ -49,7 +53,15 @@ pub fn open(
     stop: &Stop,
 ) -> io::Result<Outcome> {
     let screen = LoadingScreen::new(path.as_deref());
-    let receiver = load_in_background(path, theme, cache)?;
+    let (receiver, loader) = load_in_background(path, theme, cache)?;
+    let storing = Storing(Some(loader));
+    // A base the cache holds (or a small file) is ready before a loading screen would be
+    // worth drawing: the first frame is then the explorer itself.
+    match receiver.recv_timeout(NO_SCREEN_WITHIN) {
+        Ok(Ok(app)) => return Ok(Outcome::Ready(app, Vec::new(), storing)),
+        Ok(Err(error)) => return Ok(Outcome::Failed(error)),
+        Err(_) => {}
+    }
     // Starts crossterm's event source, so a resize during loading is seen.
     event::poll(Duration::ZERO)?;
     let started = Instant::now();
@@ -61,12 +73,29 @@ pub fn open(
             return input::gone_or(error).map(|()| Outcome::Quit);
         }
         if let Some(outcome) = wait_a_tick(&receiver, stop, &mut pending) {
-            return outcome;
+            return outcome.map(|outcome| match outcome {
+                Outcome::Ready(app, pending, _) => Outcome::Ready(app, pending, storing),
+                other => other,
+            });
         }
     }
 }
 
 type Loaded = Result<Box<App>, LoadError>;
+
+/// The loading thread, which goes on to store a freshly prepared base in the cache once the
+/// explorer has it.
+pub struct Storing(Option<std::thread::JoinHandle<()>>);
+
+impl Storing {
+    /// Waits until the cache entry is written, so a reader who quits at once still finds
+    /// the file ready next time.
+    pub fn finish(self) {
+        if let Some(loader) = self.0 {
+            let _ = loader.join();
+        }
+    }
+}
 
 /// Loads the file and makes the explorer on a thread of its own, which then stores a freshly
 /// prepared base in the cache while the reader is already reading.
@@ -74,25 +103,38 @@ fn load_in_background(
     path: Option<PathBuf>,
     theme: &'static Theme,
     cache: Cache,
-) -> io::Result<mpsc::Receiver<Loaded>> {
+) -> io::Result<(mpsc::Receiver<Loaded>, std::thread::JoinHandle<()>)> {
     let (sender, receiver) = mpsc::channel();
-    std::thread::Builder::new()
+    let loader = std::thread::Builder::new()
         .name("load".to_owned())
         .spawn(move || {
-            let mut entry = None;
-            let loaded = prepare::open(path.as_deref(), &cache).map(|opened| {
-                entry = opened.entry;
-                let mut app = Box::new(App::prepared(opened.prepared, theme));
-                app.set_file(path, opened.name);
-                app
-            });
             // The receiver is gone only if the reader quit; nobody needs the result then.
-            let _ = sender.send(loaded);
+            let base = match prepare::begin(path.as_deref(), &cache) {
+                Ok(Begun::Ready(opened)) => {
+                    let mut app = Box::new(App::prepared(opened.prepared, theme));
+                    app.set_file(path, opened.name);
+                    let _ = sender.send(Ok(app));
+                    return;
+                }
+                Ok(Begun::Unindexed(base)) => base,
+                Err(error) => {
+                    let _ = sender.send(Err(error));
+                    return;
+                }
+            };
+            // The tree is usable before the index: the explorer takes it when it comes.
+            let (index_sender, coming) = mpsc::channel();
+            let catalog = Arc::clone(&base.catalog);
+            let mut app = Box::new(App::indexing(catalog, base.problems.clone(), coming, theme));
+            app.set_file(path, base.name.clone());
+            let _ = sender.send(Ok(app));
+            let (index, entry) = base.index(&cache);
+            let _ = index_sender.send(index);
             if let Some(entry) = entry {
                 entry.write();
             }
         })?;
-    Ok(receiver)
+    Ok((receiver, loader))
 }
 
 /// Waits up to a tick for the loaded explorer, keeping the keys typed meanwhile; the
@@ -108,7 +150,10 @@ fn wait_a_tick(
             return Some(Ok(Outcome::Quit));
         }
         match receiver.try_recv() {
-            Ok(Ok(app)) => return Some(Ok(Outcome::Ready(app, std::mem::take(pending)))),
+            Ok(Ok(app)) => {
+                let pending = std::mem::take(pending);
+                return Some(Ok(Outcome::Ready(app, pending, Storing(None))));
+            }
             Ok(Err(error)) => return Some(Ok(Outcome::Failed(error))),
             Err(TryRecvError::Disconnected) => {
                 return Some(Err(io::Error::other("the loading thread stopped")));

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
@@ -20,7 +21,10 @@ use crate::theme::Theme;
 pub struct Model {
     /// Shared with the cache's writer while it stores a freshly prepared base.
     pub catalog: Arc<Catalog>,
-    pub index: SearchIndex,
+    /// The search index, once built: a large file's is built while the reader already
+    /// reads, and arrives through `coming`.
+    index: Option<SearchIndex>,
+    coming: Option<Receiver<SearchIndex>>,
     /// The kinds a filter can show, in the order the filter key cycles through them.
     pub filter_kinds: Vec<Kind>,
     /// The knowledge file (none for the embedded base), its name in messages, and the
@@ -100,16 +104,55 @@ impl View {
 }
 
 impl Model {
-    pub fn new(catalog: Arc<Catalog>, index: SearchIndex) -> Self {
+    /// The model of `catalog`, whose index is `index` or will come through `coming`.
+    pub fn new(catalog: Arc<Catalog>, index: Result<SearchIndex, Receiver<SearchIndex>>) -> Self {
         let filter_kinds = super::navigate::filter_kinds(&catalog);
+        let (index, coming) = match index {
+            Ok(index) => (Some(index), None),
+            Err(coming) => (None, Some(coming)),
+        };
         Self {
             catalog,
             index,
+            coming,
             filter_kinds,
             file: None,
             file_name: EMBEDDED_NAME.to_owned(),
             problems: Vec::new(),
         }
+    }
+}
+
+impl Model {
+    /// The catalog with its index, waiting for the index if it is still being built (and
+    /// building it here if its builder is gone).
+    pub fn searchable(&mut self) -> (&Catalog, &SearchIndex) {
+        if self.index.is_none() {
+            self.index = self.coming.take().and_then(|coming| coming.recv().ok());
+        }
+        let index = self
+            .index
+            .get_or_insert_with(|| SearchIndex::new(&self.catalog));
+        (&self.catalog, index)
+    }
+
+    /// Takes the index if it has arrived; whether search is ready.
+    pub fn index_ready(&mut self) -> bool {
+        if let Some(coming) = &self.coming
+            && let Ok(index) = coming.try_recv()
+        {
+            self.index = Some(index);
+            self.coming = None;
+        }
+        self.index.is_some()
+    }
+
+    /// A new version of the base, ready to search.
+    pub fn replace(&mut self, catalog: Arc<Catalog>, index: SearchIndex) {
+        self.filter_kinds = super::navigate::filter_kinds(&catalog);
+        self.catalog = catalog;
+        self.index = Some(index);
+        self.coming = None;
     }
 }
 

@@ -71,10 +71,8 @@ impl App {
             index,
             problems,
         } = prepared;
-        self.model.filter_kinds = super::navigate::filter_kinds(&catalog);
         self.nav.outline = Outline::new(&catalog);
-        self.model.catalog = catalog;
-        self.model.index = index;
+        self.model.replace(catalog, index);
         self.model.problems = problems;
         self.nav.filter = None;
         if !matches!(self.view.overlay, Overlay::Help { .. }) {

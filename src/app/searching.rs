@@ -27,7 +27,7 @@ impl App {
         let Overlay::Search(search) = &mut self.view.overlay else {
             return;
         };
-        let (catalog, index) = (&self.model.catalog, &self.model.index);
+        let (catalog, index) = self.model.searchable();
         let step = match action {
             Action::Edit(request) => return search.edit(request, catalog, index),
             Action::SearchNext => 1,
@@ -52,7 +52,8 @@ impl App {
             node: self.selected(),
             scroll: self.view.detail.scroll,
         };
-        let search = SearchState::open(origin, &self.model.catalog, &self.model.index);
+        let (catalog, index) = self.model.searchable();
+        let search = SearchState::open(origin, catalog, index);
         self.view.overlay = Overlay::Search(Box::new(search));
     }
 
@@ -62,6 +63,7 @@ impl App {
             return;
         };
         let queries = &self.nav.queries;
+        let (catalog, index) = self.model.searchable();
         let next = match search.recalled {
             None if delta > 0 => Some(0),
             None => None,
@@ -70,7 +72,7 @@ impl App {
         let Some(query) = next.and_then(|n| queries.iter().rev().nth(n)) else {
             return;
         };
-        search.recall(query, &self.model.catalog, &self.model.index);
+        search.recall(query, catalog, index);
         search.recalled = next;
     }
 

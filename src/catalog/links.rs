@@ -10,17 +10,16 @@ use crate::markup::link_targets;
 /// For every node, the nodes that link to it, in tree order, each once. Source entries are
 /// left out: their "cited by" lists would make every topic refer back to its sources.
 pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<NodeId>> {
+    // Reading the bodies for links is most of the work, and goes on both cores.
+    let outgoing = crate::parallel::in_halves(nodes.len(), |range| {
+        range
+            .map(|from| targets(&nodes[from], by_id))
+            .collect::<Vec<_>>()
+    });
     let mut incoming: Vec<Vec<NodeId>> = vec![Vec::new(); nodes.len()];
-    for (from, node) in nodes.iter().enumerate() {
+    for (from, targets) in outgoing.into_iter().flatten().enumerate() {
         let from = NodeId::new(from);
-        // Sources would point back at every topic citing them, and claims are listed under
-        // their topic already.
-        if matches!(node.kind, Kind::Reference | Kind::Claim) {
-            continue;
-        }
-        let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);
-        let targets = inline.chain(node.see_also.iter().cloned());
-        for to in targets.filter_map(|id| by_id.get(&id).copied()) {
+        for to in targets {
             // All of one node's links are pushed together, so a repeat can only be the last.
             let into = &mut incoming[to.index()];
             if to != from && into.last() != Some(&from) {
@@ -29,4 +28,17 @@ pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<Nod
         }
     }
     incoming
+}
+
+/// The entries `node` links to, in order. Sources would point back at every topic citing
+/// them, and claims are listed under their topic already, so theirs are left out.
+fn targets(node: &Node, by_id: &HashMap<String, NodeId>) -> Vec<NodeId> {
+    if matches!(node.kind, Kind::Reference | Kind::Claim) {
+        return Vec::new();
+    }
+    let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);
+    inline
+        .chain(node.see_also.iter().cloned())
+        .filter_map(|id| by_id.get(&id).copied())
+        .collect()
 }

@@ -128,7 +128,7 @@ impl Index {
     ) -> Self {
         let count = count.min(MAX_DOCS);
         let mut builder = Builder::default();
-        for half in super::in_halves(count, |range| {
+        for half in crate::parallel::in_halves(count, |range| {
             let mut half = Builder::default();
             for doc in range {
                 half.add(doc, &entry);

@@ -104,7 +104,10 @@ pub fn rank(index: &Index, slots: &[&Slot], names: &Names, limit: usize) -> Vec<
         best.into_sorted()
     };
     let mut best = Best::new(limit);
-    for found in super::in_halves(count, score_range).into_iter().flatten() {
+    for found in crate::parallel::in_halves(count, score_range)
+        .into_iter()
+        .flatten()
+    {
         best.push(found);
     }
     let mut ranked = best.into_sorted();

@@ -5,6 +5,7 @@
 mod claims;
 mod comfort;
 mod contrast;
+mod indexing;
 mod markdown;
 mod prompts;
 mod properties;
