@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128_with_seed};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Head, Node};
 use crate::knowledge::Problem;
 use crate::search::{SearchIndex, StoredIndex, Tables};
 
@@ -99,26 +99,31 @@ impl Cache {
 
     /// The prepared base stored under `key`, if there is a sound one.
     pub fn read(&self, key: Key) -> Option<Prepared> {
-        let path = self.dir.as_ref()?.join(key.file_name());
-        let reader = file::Reader::open(&path, key.0)?;
-        // The index is read on a second thread while this one reads the catalog.
-        let (catalog, index) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| {
-                let tables: Tables = decode(&reader.section(2)?)?;
-                Some((reader.section(3)?, tables))
-            });
-            let catalog = decode::<Catalog>(&reader.section(0)?).filter(Catalog::is_sound);
-            Some((catalog?, index.join().ok()??))
-        })?;
-        let (vocabulary, tables) = index;
-        let problems: Vec<Problem> = decode(&reader.section(1)?)?;
-        let index = SearchIndex::from_parts(vocabulary, tables, catalog.len())?;
-        prune::touch(&path);
+        let (catalog, problems, index) = self.read_catalog(key)?;
+        let index = index.read()?;
         Some(Prepared {
-            catalog: Arc::new(catalog),
+            catalog,
             index,
             problems,
         })
+    }
+
+    /// The catalog and problems stored under `key`, if they are sound, with the means to
+    /// read the index after them: the explorer shows the tree while the index is read.
+    pub fn read_catalog(&self, key: Key) -> Option<(Arc<Catalog>, Vec<Problem>, IndexReader)> {
+        let path = self.dir.as_ref()?.join(key.file_name());
+        let reader = file::Reader::open(&path, key.0)?;
+        // The two halves of the entries are read on two threads.
+        let catalog = std::thread::scope(|scope| {
+            let second = scope.spawn(|| decode::<Vec<Node>>(&reader.section(2)?));
+            let head: Head = decode(&reader.section(0)?)?;
+            let first: Vec<Node> = decode(&reader.section(1)?)?;
+            Catalog::from_parts(head, first, second.join().ok()??)
+        })?;
+        let problems: Vec<Problem> = decode(&reader.section(3)?)?;
+        prune::touch(&path);
+        let docs = catalog.len();
+        Some((Arc::new(catalog), problems, IndexReader { reader, docs }))
     }
 
     /// What `write` needs of a prepared base; cheap to take, and it can move to another
@@ -137,6 +142,20 @@ impl Cache {
             index: index.stored(),
             problems: problems.to_vec(),
         })
+    }
+}
+
+/// The index of an entry whose catalog has been read.
+pub struct IndexReader {
+    reader: file::Reader,
+    docs: usize,
+}
+
+impl IndexReader {
+    /// The index, if its sections are sound and fit the catalog.
+    pub fn read(self) -> Option<SearchIndex> {
+        let tables: Tables = decode(&self.reader.section(4)?)?;
+        SearchIndex::from_parts(self.reader.section(5)?, tables, self.docs)
     }
 }
 
@@ -159,10 +178,13 @@ impl Entry {
         }
         let target = self.dir.join(self.key.file_name());
         let temporary = prune::temporary_name(&self.dir, &self.key.file_name());
+        let (first, second) = self.catalog.halves();
         let written = file::write(&temporary, self.key.0, |section| match section {
-            0 => Cow::Owned(bitcode::encode(&*self.catalog)),
-            1 => Cow::Owned(bitcode::encode(&self.problems)),
-            2 => Cow::Owned(bitcode::encode(self.index.parts().1)),
+            0 => Cow::Owned(bitcode::encode(&self.catalog.head())),
+            1 => Cow::Owned(bitcode::encode(first)),
+            2 => Cow::Owned(bitcode::encode(second)),
+            3 => Cow::Owned(bitcode::encode(&self.problems)),
+            4 => Cow::Owned(bitcode::encode(self.index.parts().1)),
             _ => Cow::Borrowed(self.index.parts().0),
         });
         if written

@@ -8,7 +8,7 @@ mod claims;
 mod generated;
 mod links;
 mod node_id;
-mod sound;
+mod stored;
 mod terms;
 
 use std::collections::HashMap;
@@ -16,6 +16,7 @@ use std::collections::HashMap;
 pub use claims::CLAIMS_ID;
 pub use generated::{GLOSSARY_ID, SOURCES_ID, describe_source, slug};
 pub use node_id::NodeId;
+pub use stored::Head;
 pub use terms::{Mark, TermFinder};
 
 use crate::knowledge::{Claim, Kind, KnowledgeBase, Source, Topic, Verdict};
@@ -50,7 +51,7 @@ impl Node {
     }
 }
 
-#[derive(Debug, Clone, bitcode::Encode, bitcode::Decode)]
+#[derive(Debug, Clone)]
 pub struct Catalog {
     pub title: String,
     pub disclaimer: String,

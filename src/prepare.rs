@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::cache::{Cache, Entry, Key, Prepared};
+use crate::cache::{Cache, Entry, IndexReader, Key, Prepared};
 use crate::catalog::Catalog;
 use crate::knowledge::{self, EMBEDDED, EMBEDDED_NAME, LoadError, Problem};
 use crate::search::SearchIndex;
@@ -29,24 +29,23 @@ impl Opened {
     }
 }
 
-/// A base on its way: ready whole from the cache, or with its catalog ready and its index
-/// still to build (which the explorer does while the reader already reads).
-pub enum Begun {
-    Ready(Box<Opened>),
-    Unindexed(Unindexed),
-}
-
-/// A base read and checked, not yet indexed.
-pub struct Unindexed {
+/// A base read and checked (or its catalog read from the cache), its index still to come.
+pub struct Begun {
     pub name: String,
     pub catalog: Arc<Catalog>,
     pub problems: Vec<Problem>,
     key: Key,
+    /// The cache's index for this base, when the cache holds one.
+    cached: Option<IndexReader>,
 }
 
-impl Unindexed {
-    /// Builds the index, with the cache entry to store once the index is in use.
-    pub fn index(&self, cache: &Cache) -> (SearchIndex, Option<Entry>) {
+impl Begun {
+    /// The index: the cache's, or built afresh (then with the cache entry to store once the
+    /// index is in use, and also when the cache's index turned out damaged).
+    pub fn index(self, cache: &Cache) -> (SearchIndex, Option<Entry>) {
+        if let Some(index) = self.cached.and_then(IndexReader::read) {
+            return (index, None);
+        }
         let index = SearchIndex::new(&self.catalog);
         let entry = cache.entry(self.key, &self.catalog, &index, &self.problems);
         (index, entry)
@@ -56,32 +55,36 @@ impl Unindexed {
 /// Opens `path` (the embedded base when `None`); a file whose only problems are tolerable
 /// opens with them.
 pub fn open(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {
-    match begin(path, cache)? {
-        Begun::Ready(opened) => Ok(*opened),
-        Begun::Unindexed(base) => {
-            let (index, entry) = base.index(cache);
-            Ok(Opened {
-                name: base.name,
-                prepared: Prepared {
-                    catalog: base.catalog,
-                    index,
-                    problems: base.problems,
-                },
-                entry,
-            })
-        }
-    }
+    let begun = begin(path, cache)?;
+    let (name, catalog, problems) = (
+        begun.name.clone(),
+        Arc::clone(&begun.catalog),
+        begun.problems.clone(),
+    );
+    let (index, entry) = begun.index(cache);
+    Ok(Opened {
+        name,
+        prepared: Prepared {
+            catalog,
+            index,
+            problems,
+        },
+        entry,
+    })
 }
 
-/// Opens `path` as far as the cache allows, or up to its index.
+/// Opens `path` up to its index: from the cache when it holds these bytes, else read,
+/// checked and cleaned.
 pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
-    if let Some(prepared) = cached(path, cache) {
-        let name = path.map_or_else(|| EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
-        return Ok(Begun::Ready(Box::new(Opened {
-            name,
-            prepared,
-            entry: None,
-        })));
+    let name = || path.map_or_else(|| EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
+    if let Some((key, (catalog, problems, index))) = cached(path, cache) {
+        return Ok(Begun {
+            name: name(),
+            catalog,
+            problems,
+            key,
+            cached: Some(index),
+        });
     }
     let (name, text) = read(path)?;
     // From the text read, not the file hashed above: the file may have changed between.
@@ -96,12 +99,13 @@ pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
         }
     };
     drop(text);
-    Ok(Begun::Unindexed(Unindexed {
+    Ok(Begun {
         name,
         catalog: Arc::new(Catalog::new(kb)),
         problems,
         key,
-    }))
+        cached: None,
+    })
 }
 
 /// Like [`open`], for the commands: a file with any problem is refused with all of them
@@ -120,14 +124,16 @@ pub fn open_strict(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadErr
 
 /// The prepared base the cache holds for these bytes, if it holds a sound one. A file is
 /// hashed in pieces rather than read whole, which a cache hit then never needs.
-fn cached(path: Option<&Path>, cache: &Cache) -> Option<Prepared> {
+fn cached(path: Option<&Path>, cache: &Cache) -> Option<(Key, Cached)> {
     cache.dir()?;
     let key = match path {
         None => Key::of(EMBEDDED.as_bytes()),
         Some(path) => Key::of_file(path).ok()?,
     };
-    cache.read(key)
+    Some((key, cache.read_catalog(key)?))
 }
+
+type Cached = (Arc<Catalog>, Vec<Problem>, IndexReader);
 
 fn read(path: Option<&Path>) -> Result<(String, Cow<'static, str>), LoadError> {
     let Some(path) = path else {

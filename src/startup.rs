@@ -23,7 +23,7 @@ use crate::app::App;
 use crate::cache::Cache;
 use crate::input::{self, Waited};
 use crate::knowledge::{EMBEDDED_NAME, LoadError};
-use crate::prepare::{self, Begun};
+use crate::prepare;
 use crate::sanitize::clean_line;
 use crate::signals::Stop;
 use crate::theme::Theme;
@@ -110,13 +110,7 @@ fn load_in_background(
         .spawn(move || {
             // The receiver is gone only if the reader quit; nobody needs the result then.
             let base = match prepare::begin(path.as_deref(), &cache) {
-                Ok(Begun::Ready(opened)) => {
-                    let mut app = Box::new(App::prepared(opened.prepared, theme));
-                    app.set_file(path, opened.name);
-                    let _ = sender.send(Ok(app));
-                    return;
-                }
-                Ok(Begun::Unindexed(base)) => base,
+                Ok(base) => base,
                 Err(error) => {
                     let _ = sender.send(Err(error));
                     return;

@@ -16,9 +16,10 @@ use xxhash_rust::xxh3::xxh3_64;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"hepatree";
 /// Raised whenever what the sections hold changes shape.
-pub const FORMAT: u32 = 1;
-/// The catalog, the problems, the index tables, the vocabulary automaton.
-pub const SECTIONS: usize = 4;
+pub const FORMAT: u32 = 2;
+/// The catalog (all but its entries, and the entries in two halves), the problems, the
+/// index tables, the vocabulary automaton.
+pub const SECTIONS: usize = 6;
 const HEADER: usize = MAGIC.len() + 4 + 16 + SECTIONS * 16;
 
 /// Writes an entry to `path`: `section(i)` gives section i's bytes, asked for one at a time.

@@ -102,6 +102,11 @@ fn a_flipped_byte_or_a_cut_anywhere_falls_back_to_the_file() {
         flipped[at] ^= 0x41;
         std::fs::write(&path, &flipped).expect("write");
         assert!(cache.read(key).is_none(), "a flip at byte {at} was trusted");
+        if at % (step * 10) == 0 {
+            let opened = prepare::open(None, &cache).expect("opens");
+            assert_eq!(seen(&opened.prepared), fresh, "after a flip at byte {at}");
+            assert!(opened.entry.is_some(), "a damaged entry is to be replaced");
+        }
         std::fs::write(&path, &good[..at]).expect("write");
         assert!(cache.read(key).is_none(), "a cut at byte {at} was trusted");
     }
