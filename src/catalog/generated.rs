@@ -1,6 +1,7 @@
 //! The two branches the catalog adds after the file's own topics: the glossary, one entry
 //! per term, and the sources, one entry per source listing the topics that cite it.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::{Catalog, Node};
@@ -47,45 +48,60 @@ impl Catalog {
             counted(references, "reference")
         );
         let branch = self.push(section(SOURCES_ID, "Sources", &summary), None);
-        for source in self.sources.clone() {
-            let node = self.source_node(&source);
+        // Who cites what, in one pass over the topics rather than one per source.
+        let mut citing: HashMap<&str, Vec<String>> = HashMap::new();
+        for node in &self.nodes[..self.topic_count] {
+            for id in &node.sources {
+                let line = format!("- [[{}]]", node.id);
+                let list = citing.entry(id.as_str()).or_default();
+                // A topic naming a source twice is listed once.
+                if list.last() != Some(&line) {
+                    list.push(line);
+                }
+            }
+        }
+        let nodes: Vec<Node> = self
+            .sources
+            .iter()
+            .map(|source| {
+                let cited = citing.remove(source.id.as_str()).unwrap_or_default();
+                source_node(source, &cited)
+            })
+            .collect();
+        for node in nodes {
             self.push(node, Some(branch));
         }
     }
+}
 
-    fn source_node(&self, source: &Source) -> Node {
-        let citing: Vec<String> = self.nodes[..self.topic_count]
-            .iter()
-            .filter(|n| n.sources.contains(&source.id))
-            .map(|n| format!("- [[{}]]", n.id))
-            .collect();
-        let mut body = describe_source(source).join("\n\n");
-        if !citing.is_empty() {
-            let _ = write!(
-                body,
-                "\n\nCited by {} topics:\n\n{}",
-                citing.len(),
-                citing.join("\n")
-            );
-        }
-        let summary = match source.kind {
-            SourceKind::Article => "An article this knowledge base draws on",
-            SourceKind::Reference => "A published reference this knowledge base cites",
-        };
-        Node {
-            id: format!("source:{}", source.id),
-            title: source.title.clone(),
-            kind: Kind::Reference,
-            summary: summary.to_owned(),
+/// A source's own entry, listing the topics that cite it.
+fn source_node(source: &Source, citing: &[String]) -> Node {
+    let mut body = describe_source(source).join("\n\n");
+    if !citing.is_empty() {
+        let _ = write!(
             body,
-            aliases: vec![source.id.clone()],
-            sources: vec![source.id.clone()],
-            see_also: Vec::new(),
-            parent: None,
-            children: Vec::new(),
-            depth: 0,
-            verdict: None,
-        }
+            "\n\nCited by {} topics:\n\n{}",
+            citing.len(),
+            citing.join("\n")
+        );
+    }
+    let summary = match source.kind {
+        SourceKind::Article => "An article this knowledge base draws on",
+        SourceKind::Reference => "A published reference this knowledge base cites",
+    };
+    Node {
+        id: format!("source:{}", source.id),
+        title: source.title.clone(),
+        kind: Kind::Reference,
+        summary: summary.to_owned(),
+        body,
+        aliases: vec![source.id.clone()],
+        sources: vec![source.id.clone()],
+        see_also: Vec::new(),
+        parent: None,
+        children: Vec::new(),
+        depth: 0,
+        verdict: None,
     }
 }
 

@@ -45,8 +45,14 @@ fn check<'a>(kb: &'a KnowledgeBase, locator: Locator<'a>, placed: bool) -> Vec<P
     let mut topics = Vec::new();
     flatten(&kb.topics, &mut topics);
     checker.collect_topics(&topics);
-    for topic in &topics {
-        checker.check_topic(topic);
+    // Finding links means parsing every body, most of the work here: on both cores.
+    let links = crate::parallel::in_halves(topics.len(), |range| {
+        range
+            .map(|i| markup::link_targets(&topics[i].body))
+            .collect::<Vec<_>>()
+    });
+    for (topic, links) in topics.iter().zip(links.into_iter().flatten()) {
+        checker.check_topic(topic, links);
     }
     checker.check_glossary(kb);
     checker.check_claims(kb);
@@ -190,12 +196,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_topic(&mut self, topic: &Topic) {
+    fn check_topic(&mut self, topic: &Topic, links: Vec<Result<String, String>>) {
         let at = self.topic_ids.get(topic.id.as_str()).copied().unwrap_or(0);
         if topic.title.trim().is_empty() {
             self.report(at, format!("topic `{}` has an empty title", topic.id));
         }
-        for target in markup::link_targets(&topic.body) {
+        for target in links {
             match target {
                 Ok(target) if !self.links_somewhere(&target) => {
                     let offset = self.find_after(at, &format!("[[{target}"));
