@@ -16,7 +16,7 @@ use std::collections::HashMap;
 pub use claims::CLAIMS_ID;
 pub use generated::{GLOSSARY_ID, SOURCES_ID, describe_source, slug};
 pub use node_id::NodeId;
-pub use stored::Head;
+pub use stored::{Head, Whole};
 pub use terms::{Mark, TermFinder};
 
 use crate::knowledge::{Claim, Kind, KnowledgeBase, Source, Topic, Verdict};

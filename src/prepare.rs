@@ -34,7 +34,8 @@ pub struct Begun {
     pub name: String,
     pub catalog: Arc<Catalog>,
     pub problems: Vec<Problem>,
-    key: Key,
+    /// What names the base in the cache; none for the shipped base, prepared by the build.
+    key: Option<Key>,
     /// The cache's index for this base, when the cache holds one.
     cached: Option<IndexReader>,
 }
@@ -47,7 +48,9 @@ impl Begun {
             return (index, None);
         }
         let index = SearchIndex::new(&self.catalog);
-        let entry = cache.entry(self.key, &self.catalog, &index, &self.problems);
+        let entry = self
+            .key
+            .and_then(|key| cache.entry(key, &self.catalog, &index, &self.problems));
         (index, entry)
     }
 }
@@ -77,12 +80,23 @@ pub fn open(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {
 /// checked and cleaned.
 pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
     let name = || path.map_or_else(|| EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
+    if path.is_none()
+        && let Some(catalog) = shipped_catalog()
+    {
+        return Ok(Begun {
+            name: name(),
+            catalog: Arc::new(catalog),
+            problems: Vec::new(),
+            key: None,
+            cached: None,
+        });
+    }
     if let Some((key, (catalog, problems, index))) = cached(path, cache) {
         return Ok(Begun {
             name: name(),
             catalog,
             problems,
-            key,
+            key: Some(key),
             cached: Some(index),
         });
     }
@@ -103,9 +117,18 @@ pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
         name,
         catalog: Arc::new(Catalog::new(kb)),
         problems,
-        key,
+        key: Some(key),
         cached: None,
     })
+}
+
+/// The shipped base's catalog, checked and encoded by the build (see `build.rs`).
+const SHIPPED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
+
+/// The shipped base's catalog as the build prepared it; `None` only if the build's work
+/// does not decode, when the text is read as any other file would be.
+pub fn shipped_catalog() -> Option<Catalog> {
+    Catalog::from_whole(bitcode::decode(SHIPPED).ok()?)
 }
 
 /// Like [`open`], for the commands: a file with any problem is refused with all of them

@@ -64,6 +64,18 @@ fn seen(prepared: &Prepared) -> String {
     out
 }
 
+/// The shipped base's text as a file of its own (the shipped base itself is prepared by the
+/// build and never cached).
+fn base() -> &'static Path {
+    static BASE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let path =
+            std::env::temp_dir().join(format!("hepatree-cache-base-{}.ron", std::process::id()));
+        std::fs::write(&path, EMBEDDED).expect("write");
+        path
+    })
+}
+
 fn embedded_in(dir: &Path) -> (Key, PathBuf) {
     let key = Key::of(EMBEDDED.as_bytes());
     (key, dir.join(key.file_name()))
@@ -71,7 +83,7 @@ fn embedded_in(dir: &Path) -> (Key, PathBuf) {
 
 /// Opens the embedded base through `cache`, storing what it prepares.
 fn open_and_store(cache: &Cache) -> Prepared {
-    let mut opened = prepare::open(None, cache).expect("the embedded base opens");
+    let mut opened = prepare::open(Some(base()), cache).expect("the base opens");
     opened.store();
     opened.prepared
 }
@@ -85,7 +97,7 @@ fn a_cached_base_is_the_freshly_loaded_one() {
     assert!(path.is_file(), "the entry is written");
     let cached = cache.read(key).expect("the entry reads back");
     assert_eq!(seen(&cached), seen(&fresh));
-    let no_cache = prepare::open(None, &Cache::off()).expect("opens");
+    let no_cache = prepare::open(Some(base()), &Cache::off()).expect("opens");
     assert_eq!(seen(&no_cache.prepared), seen(&fresh));
 }
 
@@ -103,7 +115,7 @@ fn a_flipped_byte_or_a_cut_anywhere_falls_back_to_the_file() {
         std::fs::write(&path, &flipped).expect("write");
         assert!(cache.read(key).is_none(), "a flip at byte {at} was trusted");
         if at % (step * 10) == 0 {
-            let opened = prepare::open(None, &cache).expect("opens");
+            let opened = prepare::open(Some(base()), &cache).expect("opens");
             assert_eq!(seen(&opened.prepared), fresh, "after a flip at byte {at}");
             assert!(opened.entry.is_some(), "a damaged entry is to be replaced");
         }
@@ -137,7 +149,11 @@ fn an_entry_for_other_bytes_or_another_build_is_refused() {
 fn an_empty_file_or_a_directory_in_its_place_falls_back() {
     let dir = scratch("in-place");
     let cache = Cache::at(&dir);
-    let fresh = seen(&prepare::open(None, &Cache::off()).expect("opens").prepared);
+    let fresh = seen(
+        &prepare::open(Some(base()), &Cache::off())
+            .expect("opens")
+            .prepared,
+    );
     let (key, path) = embedded_in(&dir);
     std::fs::write(&path, b"").expect("write");
     assert!(cache.read(key).is_none());
@@ -160,7 +176,11 @@ fn a_read_only_cache_directory_still_opens() {
     let dir = scratch("read-only");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     let cache = Cache::at(&dir);
-    let fresh = seen(&prepare::open(None, &Cache::off()).expect("opens").prepared);
+    let fresh = seen(
+        &prepare::open(Some(base()), &Cache::off())
+            .expect("opens")
+            .prepared,
+    );
     assert_eq!(seen(&open_and_store(&cache)), fresh);
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let leftovers = std::fs::read_dir(&dir).expect("list").count();
@@ -172,11 +192,15 @@ fn a_read_only_cache_directory_still_opens() {
 fn writers_at_once_leave_one_sound_entry() {
     let dir = scratch("concurrent");
     let cache = Cache::at(&dir);
-    let fresh = seen(&prepare::open(None, &Cache::off()).expect("opens").prepared);
+    let fresh = seen(
+        &prepare::open(Some(base()), &Cache::off())
+            .expect("opens")
+            .prepared,
+    );
     std::thread::scope(|scope| {
         for _ in 0..4 {
             scope.spawn(|| {
-                let opened = prepare::open(None, &cache).expect("opens");
+                let opened = prepare::open(Some(base()), &cache).expect("opens");
                 assert_eq!(seen(&opened.prepared), fresh);
                 if let Some(entry) = opened.entry {
                     entry.write();
@@ -216,4 +240,20 @@ fn the_key_of_a_file_read_in_pieces_is_the_key_of_its_bytes() {
     std::fs::write(&path, &big).expect("write");
     assert_eq!(Key::of_file(&path).expect("read"), Key::of(big.as_bytes()));
     assert_ne!(Key::of(big.as_bytes()), Key::of(EMBEDDED.as_bytes()));
+}
+
+#[test]
+fn the_shipped_base_is_the_one_the_build_prepared() {
+    let shipped = prepare::shipped_catalog().expect("the build's catalog decodes");
+    let index = crate::search::SearchIndex::new(&shipped);
+    let prepared = Prepared {
+        catalog: std::sync::Arc::new(shipped),
+        index,
+        problems: Vec::new(),
+    };
+    let fresh = prepare::open(Some(base()), &Cache::off()).expect("opens");
+    assert_eq!(seen(&prepared), seen(&fresh.prepared));
+    let opened = prepare::open(None, &Cache::off()).expect("opens");
+    assert_eq!(seen(&opened.prepared), seen(&fresh.prepared));
+    assert!(opened.entry.is_none(), "the shipped base is not cached");
 }

@@ -23,7 +23,28 @@ pub struct Head {
     claims_of: HashMap<NodeId, Vec<NodeId>>,
 }
 
+/// A whole catalog in one piece: the shipped base as the build prepares it (see `build.rs`).
+#[derive(bitcode::Encode, bitcode::Decode)]
+pub struct Whole {
+    head: Head,
+    nodes: Vec<Node>,
+}
+
 impl Catalog {
+    /// The catalog in one piece for encoding, consumed.
+    pub fn into_whole(self) -> Whole {
+        let head = self.head();
+        Whole {
+            head,
+            nodes: self.nodes,
+        }
+    }
+
+    /// The catalog from a decoded [`Whole`], if it holds together.
+    pub fn from_whole(whole: Whole) -> Option<Self> {
+        Self::from_parts(whole.head, whole.nodes, Vec::new())
+    }
+
     /// A copy of everything but the entries, for the cache to write.
     pub fn head(&self) -> Head {
         Head {
