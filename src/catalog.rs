@@ -96,7 +96,13 @@ impl Catalog {
         catalog.add_claims(&kb.claims);
         catalog.add_glossary(&kb.glossary);
         catalog.add_sources();
-        catalog.backlinks = links::backlinks(&catalog.nodes, &catalog.by_id);
+        // Links the file's check found are reused, when they are there for every topic.
+        let known = if kb.links.len() == catalog.topic_count {
+            kb.links.as_slice()
+        } else {
+            &[]
+        };
+        catalog.backlinks = links::backlinks(&catalog.nodes, &catalog.by_id, known);
         catalog.terms = TermFinder::new(
             catalog
                 .nodes
@@ -271,6 +277,28 @@ mod tests {
         ],
         glossary: [(term: "Zeta cell", aliases: ["ZC"], definition: "A cell. More text.", related: ["a1"])],
     )"#;
+
+    /// The links the file's check found are the links the bodies hold: reusing them gives
+    /// the backlinks that reading every body again gives.
+    #[test]
+    fn reused_links_give_the_backlinks_of_reading_the_bodies() {
+        let mut kb = parse(crate::knowledge::EMBEDDED).expect("valid");
+        assert_eq!(kb.links.len(), {
+            fn count(topics: &[crate::knowledge::Topic]) -> usize {
+                topics.iter().map(|t| 1 + count(&t.children)).sum()
+            }
+            count(&kb.topics)
+        });
+        let reused = Catalog::new(kb.clone());
+        kb.links.clear();
+        let read = Catalog::new(kb);
+        let mut linked = 0;
+        for id in read.ids() {
+            assert_eq!(reused.backlinks(id), read.backlinks(id));
+            linked += read.backlinks(id).len();
+        }
+        assert!(linked > 100, "the shipped base links a lot: {linked}");
+    }
 
     #[test]
     fn flattens_in_tree_order_with_generated_branches() {

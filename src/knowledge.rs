@@ -39,6 +39,10 @@ pub struct KnowledgeBase {
     /// What the source articles claim, each with a verdict (see `claims.rs`).
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// What each topic's body links to, in tree order, as checking the file found it, so
+    /// the catalog need not parse every body again; empty for a base made another way.
+    #[serde(skip)]
+    pub links: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, bitcode::Encode, bitcode::Decode)]
@@ -222,10 +226,14 @@ fn read(text: &str) -> Result<(KnowledgeBase, Vec<Problem>), Vec<Problem>> {
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT);
-    let kb: KnowledgeBase = options
+    let mut kb: KnowledgeBase = options
         .from_str(text)
         .map_err(|e| every_problem(text, &e))?;
-    let problems = validate::validate(&kb, text);
+    let (problems, links) = validate::validate(&kb, text);
+    kb.links = links
+        .into_iter()
+        .map(|targets| targets.into_iter().filter_map(Result::ok).collect())
+        .collect();
     if problems.iter().all(|p| p.tolerable) {
         Ok((kb, problems))
     } else {
@@ -253,7 +261,7 @@ fn every_problem(text: &str, error: &ron::error::SpannedError) -> Vec<Problem> {
             tolerable: false,
         })
         .collect();
-    problems.extend(validate::validate(&kb, text));
+    problems.extend(validate::validate(&kb, text).0);
     problems.sort_by_key(|p| p.position);
     problems.dedup();
     problems

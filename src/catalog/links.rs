@@ -6,14 +6,21 @@ use std::collections::HashMap;
 use super::{Node, NodeId};
 use crate::knowledge::Kind;
 use crate::markup::link_targets;
+use crate::sanitize::clean_line;
 
 /// For every node, the nodes that link to it, in tree order, each once. Source entries are
 /// left out: their "cited by" lists would make every topic refer back to its sources.
-pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<NodeId>> {
+/// `known` holds the link targets of the first `known.len()` entries (the file's topics)
+/// as checking the file found them; the others' bodies are read here.
+pub fn backlinks(
+    nodes: &[Node],
+    by_id: &HashMap<String, NodeId>,
+    known: &[Vec<String>],
+) -> Vec<Vec<NodeId>> {
     // Reading the bodies for links is most of the work, and goes on both cores.
     let outgoing = crate::parallel::in_halves(nodes.len(), |range| {
         range
-            .map(|from| targets(&nodes[from], by_id))
+            .map(|from| targets(&nodes[from], known.get(from), by_id))
             .collect::<Vec<_>>()
     });
     let mut incoming: Vec<Vec<NodeId>> = vec![Vec::new(); nodes.len()];
@@ -32,12 +39,26 @@ pub fn backlinks(nodes: &[Node], by_id: &HashMap<String, NodeId>) -> Vec<Vec<Nod
 
 /// The entries `node` links to, in order. Sources would point back at every topic citing
 /// them, and claims are listed under their topic already, so theirs are left out.
-fn targets(node: &Node, by_id: &HashMap<String, NodeId>) -> Vec<NodeId> {
+fn targets(
+    node: &Node,
+    known: Option<&Vec<String>>,
+    by_id: &HashMap<String, NodeId>,
+) -> Vec<NodeId> {
     if matches!(node.kind, Kind::Reference | Kind::Claim) {
         return Vec::new();
     }
-    let inline = link_targets(&node.body).into_iter().filter_map(Result::ok);
+    // Known targets come from the text before it was cleaned, as the ids did.
+    let inline: Vec<String> = known.map_or_else(
+        || {
+            link_targets(&node.body)
+                .into_iter()
+                .filter_map(Result::ok)
+                .collect()
+        },
+        |targets| targets.iter().map(|t| clean_line(t)).collect(),
+    );
     inline
+        .into_iter()
         .chain(node.see_also.iter().cloned())
         .filter_map(|id| by_id.get(&id).copied())
         .collect()

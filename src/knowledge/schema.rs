@@ -79,6 +79,7 @@ pub fn check(root: &Node<'_>) -> (Vec<Found>, KnowledgeBase) {
     let fields = record(root, &FILE, "the file", &mut problems);
     let text = |name: &str, problems: &mut Vec<Found>| string(fields.get(name), name, problems);
     let kb = KnowledgeBase {
+        links: Vec::new(),
         title: text("title", &mut problems),
         disclaimer: text("disclaimer", &mut problems),
         sources: items(fields.get("sources"))

@@ -18,16 +18,37 @@ use crate::sanitize::clean_line_owned;
 /// Finding positions means reading the whole text again, which costs more than the checks
 /// themselves on large files, so a first pass only looks for problems and a second pass,
 /// run only when there are some, places them.
-pub fn validate(kb: &KnowledgeBase, text: &str) -> Vec<Problem> {
-    let found = check(kb, Locator::new(text), false);
-    if found.is_empty() {
+///
+/// Also returns what every topic's body links to, in tree order, for the catalog to reuse.
+pub fn validate(kb: &KnowledgeBase, text: &str) -> (Vec<Problem>, Vec<Links>) {
+    let mut topics = Vec::new();
+    flatten(&kb.topics, &mut topics);
+    // Finding links means parsing every body, most of the work here: on both cores.
+    let links = crate::parallel::in_halves(topics.len(), |range| {
+        range
+            .map(|i| markup::link_targets(&topics[i].body))
+            .collect::<Vec<_>>()
+    });
+    let links: Vec<Links> = links.into_iter().flatten().collect();
+    let found = check(kb, &topics, &links, Locator::new(text), false);
+    let problems = if found.is_empty() {
         found
     } else {
-        check(kb, Locator::new(text), true)
-    }
+        check(kb, &topics, &links, Locator::new(text), true)
+    };
+    (problems, links)
 }
 
-fn check<'a>(kb: &'a KnowledgeBase, locator: Locator<'a>, placed: bool) -> Vec<Problem> {
+/// A body's link targets, or the fragment of a link left unclosed.
+pub type Links = Vec<Result<String, String>>;
+
+fn check<'a>(
+    kb: &'a KnowledgeBase,
+    topics: &[&'a Topic],
+    links: &[Links],
+    locator: Locator<'a>,
+    placed: bool,
+) -> Vec<Problem> {
     let mut checker = Checker {
         id_offsets: if placed {
             locator.all_field_offsets("id")
@@ -42,16 +63,8 @@ fn check<'a>(kb: &'a KnowledgeBase, locator: Locator<'a>, placed: bool) -> Vec<P
         articles: HashSet::new(),
     };
     checker.collect_sources(kb);
-    let mut topics = Vec::new();
-    flatten(&kb.topics, &mut topics);
-    checker.collect_topics(&topics);
-    // Finding links means parsing every body, most of the work here: on both cores.
-    let links = crate::parallel::in_halves(topics.len(), |range| {
-        range
-            .map(|i| markup::link_targets(&topics[i].body))
-            .collect::<Vec<_>>()
-    });
-    for (topic, links) in topics.iter().zip(links.into_iter().flatten()) {
+    checker.collect_topics(topics);
+    for (topic, links) in topics.iter().zip(links) {
         checker.check_topic(topic, links);
     }
     checker.check_glossary(kb);
@@ -196,16 +209,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_topic(&mut self, topic: &Topic, links: Vec<Result<String, String>>) {
+    fn check_topic(&mut self, topic: &Topic, links: &Links) {
         let at = self.topic_ids.get(topic.id.as_str()).copied().unwrap_or(0);
         if topic.title.trim().is_empty() {
             self.report(at, format!("topic `{}` has an empty title", topic.id));
         }
         for target in links {
             match target {
-                Ok(target) if !self.links_somewhere(&target) => {
+                Ok(target) if !self.links_somewhere(target) => {
                     let offset = self.find_after(at, &format!("[[{target}"));
-                    let hint = self.closest(&target, Target::Topic);
+                    let hint = self.closest(target, Target::Topic);
                     self.report(
                         offset,
                         format!(

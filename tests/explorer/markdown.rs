@@ -92,6 +92,7 @@ proptest! {
     fn any_body_lays_out_cleanly(body in body(), width in 8..140usize) {
         // Built directly: the body may hold an unclosed `[[`, which `check` refuses.
         let kb = KnowledgeBase {
+            links: Vec::new(),
             title: "T".into(),
             disclaimer: "D".into(),
             sources: Vec::new(),
