@@ -101,6 +101,8 @@ pub struct App {
     watch: Option<crate::reload::Watch>,
     /// The line to open the editor at; the loop runs it before the next frame.
     editing: Option<usize>,
+    /// Told once the first frame is out, so work that can wait (the index) waits for it.
+    first_frame: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl App {
@@ -151,6 +153,7 @@ impl App {
             suspending: false,
             watch: None,
             editing: None,
+            first_frame: None,
         }
     }
 
@@ -171,6 +174,9 @@ impl App {
         while !self.should_quit {
             if let Err(error) = self.draw(terminal) {
                 return input::gone_or(error);
+            }
+            if let Some(drawn) = self.first_frame.take() {
+                let _ = drawn.send(());
             }
             let next = match pending.next() {
                 Some(event) => Next::Event(event),
@@ -210,6 +216,11 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// Asks to be told (through `drawn`) when the first frame is out.
+    pub fn tell_first_frame(&mut self, drawn: std::sync::mpsc::Sender<()>) {
+        self.first_frame = Some(drawn);
     }
 
     /// Draws a frame, then marks its links for terminals that follow them.

@@ -37,6 +37,9 @@ pub enum Outcome {
     Quit,
 }
 
+/// How long the index waits for the explorer's first frame before it is built anyway.
+const FIRST_FRAME_WITHIN: Duration = Duration::from_millis(500);
+
 /// How long the explorer may take to be ready before a loading screen is shown.
 const NO_SCREEN_WITHIN: Duration = Duration::from_millis(40);
 
@@ -121,7 +124,11 @@ fn load_in_background(
             let catalog = Arc::clone(&base.catalog);
             let mut app = Box::new(App::indexing(catalog, base.problems.clone(), coming, theme));
             app.set_file(path, base.name.clone());
+            let (drawn, first_frame) = mpsc::channel();
+            app.tell_first_frame(drawn);
             let _ = sender.send(Ok(app));
+            // The first frame gets the cores to itself; a frame not out by then is not waited for.
+            let _ = first_frame.recv_timeout(FIRST_FRAME_WITHIN);
             let (index, entry) = base.index(&cache);
             let _ = index_sender.send(index);
             if let Some(entry) = entry {
