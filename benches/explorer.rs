@@ -9,9 +9,11 @@ use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use hepatree::app::App;
+use hepatree::cache::{Cache, Key};
 use hepatree::catalog::{Catalog, NodeId};
 use hepatree::document::{self, Highlight};
 use hepatree::knowledge::{self, EMBEDDED};
+use hepatree::prepare;
 use hepatree::search::SearchIndex;
 use hepatree::theme::DARK;
 use ratatui::Terminal;
@@ -32,6 +34,18 @@ fn load(text: &str) -> (Catalog, SearchIndex) {
     let catalog = Catalog::new(kb);
     let index = SearchIndex::new(&catalog);
     (catalog, index)
+}
+
+/// A cache holding `text` prepared, in a directory of its own.
+fn cached(name: &str, text: &str) -> Cache {
+    let dir = std::env::temp_dir().join(format!("hepatree-bench-cache-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("cache directory");
+    let file = dir.join("base.ron");
+    std::fs::write(&file, text).expect("file written");
+    let cache = Cache::at(&dir);
+    prepare::open(Some(&file), &cache).expect("opens").store();
+    cache
 }
 
 /// The topic with the longest body, as the worst case for layout and drawing.
@@ -69,6 +83,16 @@ fn benches(c: &mut Criterion) {
         group.bench_function("parse+validate+index", |b| {
             b.iter(|| load(black_box(&text)));
         });
+        let cache = cached(name, &text);
+        let key = Key::of(text.as_bytes());
+        group.bench_function("reopen from the cache", |b| {
+            b.iter(|| cache.read(black_box(key)).expect("cached"));
+        });
+        if name == "shipped" {
+            group.bench_function("catalog prepared by the build", |b| {
+                b.iter(|| prepare::shipped_catalog().expect("decodes"));
+            });
+        }
         group.finish();
 
         let (catalog, index) = load(&text);
