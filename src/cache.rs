@@ -196,14 +196,6 @@ impl Entry {
         }
         prune::prune(&self.dir, &target);
     }
-
-    /// Writes the entry on a thread of its own, so whoever prepared the base need not wait.
-    pub fn write_in_background(self) -> Option<std::thread::JoinHandle<()>> {
-        std::thread::Builder::new()
-            .name("cache".to_owned())
-            .spawn(move || self.write())
-            .ok()
-    }
 }
 
 /// This build of hepatree: its version, the cache's format and a hash of its sources.

@@ -597,6 +597,9 @@ fn the_explorer_opens_no_network_socket() {
                 .trim_start()
         })
         .filter(|line| !line.starts_with("---"))
+        // A thread still inside a call when the process ends shows as an unnamed call cut
+        // off by the exit, whatever the call was.
+        .filter(|line| !(line.starts_with("???(") && line.contains("<detached")))
         .collect();
     assert!(
         calls.iter().any(|c| c.starts_with("socketpair(AF_UNIX")),
