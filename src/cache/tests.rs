@@ -257,3 +257,55 @@ fn the_shipped_base_is_the_one_the_build_prepared() {
     assert_eq!(seen(&opened.prepared), seen(&fresh.prepared));
     assert!(opened.entry.is_none(), "the shipped base is not cached");
 }
+
+mod damage {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use super::{Cache, EMBEDDED, Key, open_and_store, scratch, seen};
+
+    /// A sound entry's bytes and what the base it holds looks like, made once.
+    fn stored() -> &'static (Vec<u8>, String) {
+        static STORED: OnceLock<(Vec<u8>, String)> = OnceLock::new();
+        STORED.get_or_init(|| {
+            let dir = scratch("property-source");
+            let cache = Cache::at(&dir);
+            let fresh = seen(&open_and_store(&cache));
+            let path = dir.join(Key::of(EMBEDDED.as_bytes()).file_name());
+            (std::fs::read(path).expect("entry"), fresh)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// However an entry is damaged (bytes changed anywhere, then perhaps cut short or
+        /// lengthened), reading it gives nothing or the very base that was stored.
+        #[test]
+        fn damage_never_reads_as_another_base(
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..6),
+            resize in proptest::option::of((any::<prop::sample::Index>(), any::<bool>())),
+        ) {
+            let (good, fresh) = stored();
+            let mut bytes = good.clone();
+            for (at, mask) in &flips {
+                let at = at.index(bytes.len());
+                bytes[at] ^= mask;
+            }
+            if let Some((at, grow)) = resize {
+                if grow {
+                    bytes.extend(std::iter::repeat_n(0u8, at.index(64) + 1));
+                } else {
+                    bytes.truncate(at.index(bytes.len()));
+                }
+            }
+            let dir = scratch("property");
+            let key = Key::of(EMBEDDED.as_bytes());
+            std::fs::write(dir.join(key.file_name()), &bytes).expect("write");
+            if let Some(read) = Cache::at(&dir).read(key) {
+                prop_assert_eq!(&seen(&read), fresh);
+            }
+        }
+    }
+}
