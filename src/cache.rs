@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use file::PIECES;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128_with_seed};
 
 use crate::catalog::{Catalog, Head, Node};
@@ -113,14 +114,21 @@ impl Cache {
     pub fn read_catalog(&self, key: Key) -> Option<(Arc<Catalog>, Vec<Problem>, IndexReader)> {
         let path = self.dir.as_ref()?.join(key.file_name());
         let reader = file::Reader::open(&path, key.0)?;
-        // The two halves of the entries are read on two threads.
+        // The pieces of the entries are read on two threads, alternately.
         let catalog = std::thread::scope(|scope| {
-            let second = scope.spawn(|| decode::<Vec<Node>>(&reader.section(2)?));
+            let odd = scope.spawn(|| pieces(&reader, (2..=PIECES).step_by(2)));
             let head: Head = decode(&reader.section(0)?)?;
-            let first: Vec<Node> = decode(&reader.section(1)?)?;
-            Catalog::from_parts(head, first, second.join().ok()??)
+            let even = pieces(&reader, (1..=PIECES).step_by(2))?;
+            let odd = odd.join().ok()??;
+            let mut all: Vec<Vec<Node>> = Vec::with_capacity(PIECES);
+            let mut odd = odd.into_iter();
+            for piece in even {
+                all.push(piece);
+                all.extend(odd.next());
+            }
+            Catalog::from_parts(head, all)
         })?;
-        let problems: Vec<Problem> = decode(&reader.section(3)?)?;
+        let problems: Vec<Problem> = decode(&reader.section(PROBLEMS)?)?;
         prune::touch(&path);
         let docs = catalog.len();
         Some((Arc::new(catalog), problems, IndexReader { reader, docs }))
@@ -154,8 +162,8 @@ pub struct IndexReader {
 impl IndexReader {
     /// The index, if its sections are sound and fit the catalog.
     pub fn read(self) -> Option<SearchIndex> {
-        let tables: Tables = decode(&self.reader.section(4)?)?;
-        SearchIndex::from_parts(self.reader.section(5)?, tables, self.docs)
+        let tables: Tables = decode(&self.reader.section(PROBLEMS + 1)?)?;
+        SearchIndex::from_parts(self.reader.section(PROBLEMS + 2)?, tables, self.docs)
     }
 }
 
@@ -178,13 +186,12 @@ impl Entry {
         }
         let target = self.dir.join(self.key.file_name());
         let temporary = prune::temporary_name(&self.dir, &self.key.file_name());
-        let (first, second) = self.catalog.halves();
+        let mut pieces = self.catalog.pieces(PIECES);
         let written = file::write(&temporary, self.key.0, |section| match section {
             0 => Cow::Owned(bitcode::encode(&self.catalog.head())),
-            1 => Cow::Owned(bitcode::encode(first)),
-            2 => Cow::Owned(bitcode::encode(second)),
-            3 => Cow::Owned(bitcode::encode(&self.problems)),
-            4 => Cow::Owned(bitcode::encode(self.index.parts().1)),
+            PROBLEMS => Cow::Owned(bitcode::encode(&self.problems)),
+            n if n < PROBLEMS => Cow::Owned(bitcode::encode(pieces.next().unwrap_or_default())),
+            n if n == PROBLEMS + 1 => Cow::Owned(bitcode::encode(self.index.parts().1)),
             _ => Cow::Borrowed(self.index.parts().0),
         });
         if written
@@ -207,6 +214,24 @@ fn build_seed() -> u64 {
         env!("HEPATREE_BUILD")
     );
     xxh3_64(build.as_bytes())
+}
+
+/// Where the problems stand: after the catalog's head and its pieces.
+const PROBLEMS: usize = PIECES + 1;
+
+/// The pieces of the entries at `sections`, read in turn through one buffer.
+fn pieces(
+    reader: &file::Reader,
+    sections: impl Iterator<Item = usize> + Clone,
+) -> Option<Vec<Vec<Node>>> {
+    let largest = sections.clone().map(|i| reader.len(i)).max().unwrap_or(0);
+    let mut bytes = Vec::with_capacity(largest);
+    sections
+        .map(|section| {
+            reader.section_into(section, &mut bytes)?;
+            decode::<Vec<Node>>(&bytes)
+        })
+        .collect()
 }
 
 fn decode<T: bitcode::DecodeOwned>(bytes: &[u8]) -> Option<T> {

@@ -16,10 +16,13 @@ use xxhash_rust::xxh3::xxh3_64;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"hepatree";
 /// Raised whenever what the sections hold changes shape.
-pub const FORMAT: u32 = 2;
-/// The catalog (all but its entries, and the entries in two halves), the problems, the
-/// index tables, the vocabulary automaton.
-pub const SECTIONS: usize = 6;
+pub const FORMAT: u32 = 3;
+/// The catalog's entries come in this many pieces, so that only a small piece's bytes are
+/// held at a time beside what is decoded.
+pub const PIECES: usize = 8;
+/// The catalog (all but its entries, then the entries in pieces), the problems, the index
+/// tables, the vocabulary automaton.
+pub const SECTIONS: usize = PIECES + 4;
 const HEADER: usize = MAGIC.len() + 4 + 16 + SECTIONS * 16;
 
 /// Writes an entry to `path`: `section(i)` gives section i's bytes, asked for one at a time.
@@ -96,13 +99,30 @@ impl Reader {
     /// through a handle of its own; should another process replace the entry meanwhile, the
     /// checksum (from the header read first) tells.
     pub fn section(&self, i: usize) -> Option<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.section_into(i, &mut bytes)?;
+        Some(bytes)
+    }
+
+    /// Like [`Self::section`], into `bytes` (whose room is reused: one buffer can serve
+    /// several sections in turn).
+    pub fn section_into(&self, i: usize, bytes: &mut Vec<u8>) -> Option<()> {
         let &(len, sum) = self.table.get(i)?;
         let start: u64 = self.table[..i].iter().map(|&(len, _)| len).sum();
         let mut file = File::open(&self.path).ok()?;
         file.seek(SeekFrom::Start(HEADER as u64 + start)).ok()?;
-        let mut bytes = vec![0; usize::try_from(len).ok()?];
-        file.read_exact(&mut bytes).ok()?;
-        (xxh3_64(&bytes) == sum).then_some(bytes)
+        bytes.clear();
+        bytes.resize(usize::try_from(len).ok()?, 0);
+        file.read_exact(bytes).ok()?;
+        (xxh3_64(bytes) == sum).then_some(())
+    }
+
+    /// Section `i`'s length in bytes.
+    pub fn len(&self, i: usize) -> usize {
+        self.table
+            .get(i)
+            .and_then(|&(len, _)| usize::try_from(len).ok())
+            .unwrap_or(0)
     }
 }
 

@@ -1,5 +1,5 @@
-//! The catalog as the cache stores it: its entries in two halves, which two threads decode
-//! at once, and the rest. A catalog read back is used only if it holds together: every
+//! The catalog as the cache stores it: its entries in pieces, which two threads decode at
+//! once, and the rest. A catalog read back is used only if it holds together: every
 //! number that names an entry names one that exists, so a damaged or forged cache entry is
 //! refused before the explorer indexes out of bounds with it.
 
@@ -42,7 +42,7 @@ impl Catalog {
 
     /// The catalog from a decoded [`Whole`], if it holds together.
     pub fn from_whole(whole: Whole) -> Option<Self> {
-        Self::from_parts(whole.head, whole.nodes, Vec::new())
+        Self::from_parts(whole.head, vec![whole.nodes])
     }
 
     /// A copy of everything but the entries, for the cache to write.
@@ -62,14 +62,20 @@ impl Catalog {
         }
     }
 
-    /// The entries in two halves.
-    pub fn halves(&self) -> (&[Node], &[Node]) {
-        self.nodes.split_at(self.nodes.len() / 2)
+    /// The entries in `count` pieces of nearly equal size, in order.
+    pub fn pieces(&self, count: usize) -> impl Iterator<Item = &[Node]> {
+        let size = self.nodes.len().div_ceil(count.max(1)).max(1);
+        let chunks = self.nodes.chunks(size);
+        let empty = count.saturating_sub(chunks.len());
+        chunks.chain(std::iter::repeat_n(&[][..], empty))
     }
 
     /// The catalog from what the cache read, if it holds together.
-    pub fn from_parts(head: Head, mut nodes: Vec<Node>, second: Vec<Node>) -> Option<Self> {
-        nodes.extend(second);
+    pub fn from_parts(head: Head, pieces: Vec<Vec<Node>>) -> Option<Self> {
+        let mut nodes = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+        for piece in pieces {
+            nodes.extend(piece);
+        }
         let catalog = Self {
             title: head.title,
             disclaimer: head.disclaimer,
