@@ -35,6 +35,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=knowledge.ron");
     println!("cargo:rerun-if-changed=Cargo.lock");
+    println!("cargo:rerun-if-changed=Cargo.toml");
     name_the_build();
     prepare_the_shipped_base();
 }
@@ -61,7 +62,7 @@ fn prepare_the_shipped_base() {
 fn name_the_build() {
     let mut files = Vec::new();
     collect(Path::new("src"), &mut files);
-    files.push(PathBuf::from("Cargo.lock"));
+    files.extend(["Cargo.lock", "Cargo.toml", "build.rs"].map(PathBuf::from));
     files.sort();
     let mut hasher = DefaultHasher::new();
     for file in &files {

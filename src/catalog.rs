@@ -280,6 +280,36 @@ mod tests {
 
     /// The links the file's check found are the links the bodies hold: reusing them gives
     /// the backlinks that reading every body again gives.
+    /// Bodies that cleaning changes: a tab that makes code of a link, zero-width spaces in
+    /// and around links, Windows line ends.
+    const UNCLEAN: &str = "(
+        title: \"T\", disclaimer: \"D\",
+        topics: [
+            (id: \"a\", title: \"A\", kind: Overview, summary: \"s\", body: \"x\\n\\n\\t[[b]]\"),
+            (id: \"b\", title: \"B\", kind: Overview, summary: \"s\", body: \"[\\u{200B}[c]] and [[a \\u{200B}]]\"),
+            (id: \"c\", title: \"C\", kind: Overview, summary: \"s\", body: \"one\\r\\n[[a]]\\r\\n\"),
+        ],
+    )";
+
+    #[test]
+    fn reused_links_give_the_backlinks_of_reading_unclean_bodies() {
+        let (mut kb, _) = crate::knowledge::parse_tolerant(UNCLEAN).expect("readable");
+        let reused = Catalog::new(kb.clone());
+        kb.links.clear();
+        let read = Catalog::new(kb);
+        let mut linked = 0;
+        for id in read.ids() {
+            assert_eq!(
+                reused.backlinks(id),
+                read.backlinks(id),
+                "{}",
+                read.node(id).id
+            );
+            linked += read.backlinks(id).len();
+        }
+        assert!(linked >= 2, "the cleaned bodies link: {linked}");
+    }
+
     #[test]
     fn reused_links_give_the_backlinks_of_reading_the_bodies() {
         let mut kb = parse(crate::knowledge::EMBEDDED).expect("valid");

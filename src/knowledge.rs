@@ -40,9 +40,10 @@ pub struct KnowledgeBase {
     #[serde(default)]
     pub claims: Vec<Claim>,
     /// What each topic's body links to, in tree order, as checking the file found it, so
-    /// the catalog need not parse every body again; empty for a base made another way.
+    /// the catalog need not parse every body again (`None` where cleaning changes the body);
+    /// empty for a base made another way.
     #[serde(skip)]
-    pub links: Vec<Vec<String>>,
+    pub links: Vec<Option<Vec<String>>>,
 }
 
 #[derive(Debug, Clone, Deserialize, bitcode::Encode, bitcode::Decode)]
@@ -230,10 +231,7 @@ fn read(text: &str) -> Result<(KnowledgeBase, Vec<Problem>), Vec<Problem>> {
         .from_str(text)
         .map_err(|e| every_problem(text, &e))?;
     let (problems, links) = validate::validate(&kb, text);
-    kb.links = links
-        .into_iter()
-        .map(|targets| targets.into_iter().filter_map(Result::ok).collect())
-        .collect();
+    kb.links = links;
     if problems.iter().all(|p| p.tolerable) {
         Ok((kb, problems))
     } else {

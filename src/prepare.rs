@@ -151,7 +151,15 @@ fn cached(path: Option<&Path>, cache: &Cache) -> Option<(Key, Cached)> {
     cache.dir()?;
     let key = match path {
         None => Key::of(EMBEDDED.as_bytes()),
-        Some(path) => Key::of_file(path).ok()?,
+        // Only a regular file of an acceptable size: a pipe read for its hash would be
+        // empty when read again, and an oversized file is refused unread.
+        Some(path) => {
+            let meta = std::fs::metadata(path).ok()?;
+            if !meta.is_file() || meta.len() > knowledge::MAX_FILE_BYTES {
+                return None;
+            }
+            Key::of_file(path).ok()?
+        }
     };
     Some((key, cache.read_catalog(key)?))
 }

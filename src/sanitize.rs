@@ -41,12 +41,19 @@ pub fn clean_text_owned(text: String) -> String {
     keep_if_plain(text, true, clean_text)
 }
 
+/// Whether cleaning leaves `text` (with its line breaks) exactly as it is: printable ASCII.
+pub fn is_plain_text(text: &str) -> bool {
+    is_plain(text, true)
+}
+
+fn is_plain(text: &str, newlines: bool) -> bool {
+    text.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (newlines && b == b'\n'))
+}
+
 /// `text` itself when it is printable ASCII (and line breaks, if `newlines`), else `clean(text)`.
 fn keep_if_plain(mut text: String, newlines: bool, clean: fn(&str) -> String) -> String {
-    if text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) || (newlines && b == b'\n'))
-    {
+    if is_plain(&text, newlines) {
         text.shrink_to_fit();
         text
     } else {

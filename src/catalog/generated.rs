@@ -64,8 +64,11 @@ impl Catalog {
             .sources
             .iter()
             .map(|source| {
-                let cited = citing.remove(source.id.as_str()).unwrap_or_default();
-                source_node(source, &cited)
+                // Two sources sharing an id (a tolerable problem) both list the topics.
+                let cited = citing
+                    .get(source.id.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                source_node(source, cited)
             })
             .collect();
         for node in nodes {

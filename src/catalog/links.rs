@@ -6,21 +6,27 @@ use std::collections::HashMap;
 use super::{Node, NodeId};
 use crate::knowledge::Kind;
 use crate::markup::link_targets;
-use crate::sanitize::clean_line;
 
 /// For every node, the nodes that link to it, in tree order, each once. Source entries are
 /// left out: their "cited by" lists would make every topic refer back to its sources.
 /// `known` holds the link targets of the first `known.len()` entries (the file's topics)
-/// as checking the file found them; the others' bodies are read here.
+/// as checking the file found them, where cleaning left the body as it was; the other
+/// bodies are read here.
 pub fn backlinks(
     nodes: &[Node],
     by_id: &HashMap<String, NodeId>,
-    known: &[Vec<String>],
+    known: &[Option<Vec<String>>],
 ) -> Vec<Vec<NodeId>> {
     // Reading the bodies for links is most of the work, and goes on both cores.
     let outgoing = crate::parallel::in_halves(nodes.len(), |range| {
         range
-            .map(|from| targets(&nodes[from], known.get(from), by_id))
+            .map(|from| {
+                targets(
+                    &nodes[from],
+                    known.get(from).and_then(Option::as_ref),
+                    by_id,
+                )
+            })
             .collect::<Vec<_>>()
     });
     let mut incoming: Vec<Vec<NodeId>> = vec![Vec::new(); nodes.len()];
@@ -47,7 +53,7 @@ fn targets(
     if matches!(node.kind, Kind::Reference | Kind::Claim) {
         return Vec::new();
     }
-    // Known targets come from the text before it was cleaned, as the ids did.
+    // Known targets come from a body that cleaning left as it was.
     let inline: Vec<String> = known.map_or_else(
         || {
             link_targets(&node.body)
@@ -55,7 +61,7 @@ fn targets(
                 .filter_map(Result::ok)
                 .collect()
         },
-        |targets| targets.iter().map(|t| clean_line(t)).collect(),
+        Clone::clone,
     );
     inline
         .into_iter()

@@ -19,8 +19,10 @@ use crate::sanitize::clean_line_owned;
 /// themselves on large files, so a first pass only looks for problems and a second pass,
 /// run only when there are some, places them.
 ///
-/// Also returns what every topic's body links to, in tree order, for the catalog to reuse.
-pub fn validate(kb: &KnowledgeBase, text: &str) -> (Vec<Problem>, Vec<Links>) {
+/// Also returns what every topic's body links to, in tree order, for the catalog to reuse:
+/// `None` for a body that cleaning changes, whose links the catalog must read from the
+/// cleaned text.
+pub fn validate(kb: &KnowledgeBase, text: &str) -> (Vec<Problem>, Vec<Option<Vec<String>>>) {
     let mut topics = Vec::new();
     flatten(&kb.topics, &mut topics);
     // Finding links means parsing every body, most of the work here: on both cores.
@@ -36,7 +38,15 @@ pub fn validate(kb: &KnowledgeBase, text: &str) -> (Vec<Problem>, Vec<Links>) {
     } else {
         check(kb, &topics, &links, Locator::new(text), true)
     };
-    (problems, links)
+    let reusable = topics
+        .iter()
+        .zip(links)
+        .map(|(topic, links)| {
+            crate::sanitize::is_plain_text(&topic.body)
+                .then(|| links.into_iter().filter_map(Result::ok).collect())
+        })
+        .collect();
+    (problems, reusable)
 }
 
 /// A body's link targets, or the fragment of a link left unclosed.

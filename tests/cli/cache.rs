@@ -133,3 +133,44 @@ fn processes_sharing_the_directory_at_once_agree() {
     assert_eq!(entries(&cache).len(), 1, "one entry, no temporary files");
     assert_eq!(run(&cache, &["-k", FILE, "export"]).stdout, expected);
 }
+
+/// A file that can be read only once (a pipe, as `-k <(command)` gives) is read, not
+/// hashed first; what it held is cached by its bytes, so the same text in a file finds it.
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_read_once() {
+    use std::io::Write as _;
+    let cache = scratch("pipe");
+    let expected = run(&cache, &["--no-cache", "-k", FILE, "search", "table"]).stdout;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hepatree"))
+        .args(["-k", "/dev/stdin", "search", "table"])
+        .env("HEPATREE_CACHE_DIR", &cache)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE)).expect("fixture");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&text)
+        .expect("written");
+    let output = child.wait_with_output().expect("wait");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.stdout, expected);
+    assert_eq!(entries(&cache).len(), 1);
+    assert_eq!(
+        run(&cache, &["-k", FILE, "search", "table"]).stdout,
+        expected
+    );
+    assert_eq!(
+        entries(&cache).len(),
+        1,
+        "the file's bytes found the pipe's entry"
+    );
+}
