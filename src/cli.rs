@@ -147,7 +147,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             id,
             width,
             no_pager,
-        } => with_base(cli, |c, _| {
+        } => with_catalog(cli, |c| {
             let width = width.unwrap_or_else(pager::width);
             show(c, id, width, !no_pager)
         }),
@@ -155,10 +155,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             verdict,
             article,
             format,
-        } => with_base(cli, |c, _| {
+        } => with_catalog(cli, |c| {
             list_claims(c, *verdict, article.as_deref(), *format)
         }),
-        Command::Export { format } => with_base(cli, |c, _| {
+        Command::Export { format } => with_catalog(cli, |c| {
             let text = match format {
                 Format::Markdown => export::markdown(c),
                 Format::Tsv => export::tsv(c),
@@ -192,7 +192,28 @@ pub fn report_load_error(error: &LoadError, out: &mut dyn Write) {
     let _ = writeln!(out, "{text}");
 }
 
-/// Runs a command on the knowledge base; a base prepared afresh is cached once the
+/// Runs a command that needs no search on the knowledge base: its catalog only, from the
+/// cache when it holds the file (nothing is written: the index a cache entry holds is not
+/// built).
+fn with_catalog(
+    cli: &Cli,
+    f: impl FnOnce(&Catalog) -> io::Result<ExitCode>,
+) -> io::Result<ExitCode> {
+    match prepare::begin_strict(cli.knowledge.as_deref(), &cli.cache()) {
+        Ok(begun) => {
+            let result = f(&begun.catalog);
+            // As in `with_base`: the process ends next.
+            std::mem::forget(begun);
+            result
+        }
+        Err(error) => {
+            report_load_error(&error, &mut io::stderr());
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Runs a search on the knowledge base; a base prepared afresh is cached once the
 /// command's output is out, so the next command on the same file starts at once.
 fn with_base(
     cli: &Cli,

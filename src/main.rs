@@ -93,8 +93,8 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
     }
     // A reader who quits at once still finds the file ready next time; a termination
     // signal does not wait for the cache.
-    if let Some(storing) = storing.filter(|_| !stop.requested()) {
-        storing.finish();
+    if let Some(storing) = storing {
+        storing.finish(&stop);
     }
     result.map(|()| ExitCode::SUCCESS)
 }

@@ -131,6 +131,19 @@ pub fn shipped_catalog() -> Option<Catalog> {
     Catalog::from_whole(bitcode::decode(SHIPPED).ok()?)
 }
 
+/// Like [`begin`], for the commands that need no index: a file with any problem is refused
+/// with all of them.
+pub fn begin_strict(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
+    let begun = begin(path, cache)?;
+    if begun.problems.is_empty() {
+        return Ok(begun);
+    }
+    Err(LoadError::Invalid {
+        file: begun.name,
+        problems: begun.problems,
+    })
+}
+
 /// Like [`open`], for the commands: a file with any problem is refused with all of them
 /// (its prepared base is still cached for the explorer, which opens it with warnings).
 pub fn open_strict(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadError> {

@@ -92,11 +92,18 @@ pub struct Storing(Option<std::thread::JoinHandle<()>>);
 
 impl Storing {
     /// Waits until the cache entry is written, so a reader who quits at once still finds
-    /// the file ready next time.
-    pub fn finish(self) {
-        if let Some(loader) = self.0 {
-            let _ = loader.join();
+    /// the file ready next time; a termination signal stops the wait.
+    pub fn finish(self, stop: &Stop) {
+        let Some(loader) = self.0 else {
+            return;
+        };
+        while !loader.is_finished() {
+            if stop.requested() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
+        let _ = loader.join();
     }
 }
 

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -54,7 +54,8 @@ pub fn write<'a>(
 
 /// An entry being read, section by section; sections can be read on several threads.
 pub struct Reader {
-    path: PathBuf,
+    /// The entry as opened: should another process replace it meanwhile, this one is read.
+    file: File,
     table: [(u64, u64); SECTIONS],
 }
 
@@ -89,15 +90,11 @@ impl Reader {
         let total = table
             .iter()
             .try_fold(HEADER as u64, |sum, &(len, _)| sum.checked_add(len))?;
-        (total == size).then(|| Self {
-            path: path.to_path_buf(),
-            table,
-        })
+        (total == size).then_some(Self { file, table })
     }
 
-    /// Section `i`'s bytes, if they are all there and match their checksum. Each call reads
-    /// through a handle of its own; should another process replace the entry meanwhile, the
-    /// checksum (from the header read first) tells.
+    /// Section `i`'s bytes, if they are all there and match their checksum. Sections may be
+    /// read on several threads at once: each read names its own position in the file.
     pub fn section(&self, i: usize) -> Option<Vec<u8>> {
         let mut bytes = Vec::new();
         self.section_into(i, &mut bytes)?;
@@ -109,11 +106,9 @@ impl Reader {
     pub fn section_into(&self, i: usize, bytes: &mut Vec<u8>) -> Option<()> {
         let &(len, sum) = self.table.get(i)?;
         let start: u64 = self.table[..i].iter().map(|&(len, _)| len).sum();
-        let mut file = File::open(&self.path).ok()?;
-        file.seek(SeekFrom::Start(HEADER as u64 + start)).ok()?;
         bytes.clear();
         bytes.resize(usize::try_from(len).ok()?, 0);
-        file.read_exact(bytes).ok()?;
+        read_at(&self.file, bytes, HEADER as u64 + start).ok()?;
         (xxh3_64(bytes) == sum).then_some(())
     }
 
@@ -124,6 +119,35 @@ impl Reader {
             .and_then(|&(len, _)| usize::try_from(len).ok())
             .unwrap_or(0)
     }
+}
+
+/// Fills `bytes` from `offset` without moving a position other threads share.
+#[cfg(unix)]
+fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut bytes: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, bytes, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                bytes = &mut bytes[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Elsewhere, through a second handle; a read disturbed by another thread's fails its
+/// checksum, and the file is then prepared afresh.
+#[cfg(not(any(unix, windows)))]
+fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> io::Result<()> {
+    let mut file = file.try_clone()?;
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(bytes)
 }
 
 #[cfg(test)]

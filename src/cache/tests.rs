@@ -309,3 +309,39 @@ mod damage {
         }
     }
 }
+
+/// An entry whose checksums hold but whose catalog was forged (a topic made its own child)
+/// is refused, and the open prepares the file afresh.
+#[test]
+fn a_forged_entry_with_sound_checksums_is_refused() {
+    use std::borrow::Cow;
+
+    use super::file::{self, PIECES};
+    use crate::catalog::{Node, NodeId};
+
+    let dir = scratch("forged");
+    let cache = Cache::at(&dir);
+    let fresh = prepare::open(Some(base()), &Cache::off()).expect("opens");
+    let catalog = &fresh.prepared.catalog;
+    let mut pieces: Vec<Vec<Node>> = catalog.pieces(PIECES).map(<[Node]>::to_vec).collect();
+    pieces[0][0].children.push(NodeId::new(0));
+    let stored = fresh.prepared.index.stored();
+    let (vocabulary, tables) = stored.parts();
+    let key = Key::of(EMBEDDED.as_bytes());
+    let path = dir.join(key.file_name());
+    file::write(&path, key.0, |section| match section {
+        0 => Cow::Owned(bitcode::encode(&catalog.head())),
+        n if n <= PIECES => Cow::Owned(bitcode::encode(&pieces[n - 1])),
+        n if n == PIECES + 1 => Cow::Owned(bitcode::encode(&fresh.prepared.problems)),
+        n if n == PIECES + 2 => Cow::Owned(bitcode::encode(tables)),
+        _ => Cow::Borrowed(vocabulary),
+    })
+    .expect("written");
+    assert!(cache.read(key).is_none());
+    let reopened = prepare::open(Some(base()), &cache).expect("opens");
+    assert_eq!(seen(&reopened.prepared), seen(&fresh.prepared));
+    assert!(
+        reopened.entry.is_some(),
+        "the forged entry is to be replaced"
+    );
+}

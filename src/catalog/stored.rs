@@ -96,12 +96,12 @@ impl Catalog {
     fn is_sound(&self) -> bool {
         let len = self.nodes.len();
         let fits = |node: &NodeId| node.index() < len;
-        let nodes_fit = self.nodes.iter().all(|n| {
-            n.parent.as_ref().is_none_or(|p| p.index() < len) && n.children.iter().all(fits)
-        });
-        nodes_fit
+        self.is_a_tree()
             && self.topic_count <= len
-            && self.roots.iter().all(fits)
+            && self
+                .roots
+                .iter()
+                .all(|r| fits(r) && self.nodes[r.index()].parent.is_none())
             && self.by_id.values().all(fits)
             && self.backlinks.len() == len
             && self.backlinks.iter().flatten().all(fits)
@@ -111,19 +111,72 @@ impl Catalog {
                 .all(|(k, v)| fits(k) && v.iter().all(fits))
             && self.terms.nodes().all(|n| fits(&n))
     }
+
+    /// Whether parents come before their children, which name them back, one level deeper:
+    /// so walking up from any entry ends, and depths are what the tree says.
+    fn is_a_tree(&self) -> bool {
+        self.nodes.iter().enumerate().all(|(i, node)| {
+            let placed = node.parent.map_or(node.depth == 0, |p| {
+                p.index() < i && self.nodes[p.index()].depth + 1 == node.depth
+            });
+            let children_name_it = node.children.iter().all(|c| {
+                c.index() > i
+                    && self
+                        .nodes
+                        .get(c.index())
+                        .is_some_and(|child| child.parent == Some(NodeId::new(i)))
+            });
+            placed && children_name_it
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::Catalog;
+    use crate::catalog::{Catalog, NodeId};
     use crate::knowledge::{EMBEDDED, parse};
 
+    type Forgery = (&'static str, fn(&mut Catalog, NodeId));
+
+    fn fresh() -> Catalog {
+        Catalog::new(parse(EMBEDDED).expect("valid"))
+    }
+
+    /// Each way a forged catalog could send the explorer out of bounds or round in circles.
     #[test]
-    fn a_fresh_catalog_is_sound_and_a_dangling_number_is_not() {
-        let catalog = Catalog::new(parse(EMBEDDED).expect("valid"));
-        assert!(catalog.is_sound());
-        let mut broken = catalog;
-        broken.roots.push(crate::catalog::NodeId::new(broken.len()));
-        assert!(!broken.is_sound());
+    fn a_fresh_catalog_is_sound_and_no_forged_one_is() {
+        assert!(fresh().is_sound());
+        let last = NodeId::new(fresh().len() - 1);
+        let forgeries: [Forgery; 8] = [
+            ("a root past the end", |c, _| {
+                let past = NodeId::new(c.len());
+                c.roots.push(past);
+            }),
+            ("a root with a parent", |c, _| c.roots.push(NodeId::new(1))),
+            ("a child of itself", |c, _| {
+                c.nodes[0].children.push(NodeId::new(0));
+            }),
+            ("a parent after its child", |c, last| {
+                c.nodes[0].parent = Some(last);
+            }),
+            ("a depth the tree does not give", |c, _| {
+                c.nodes[1].depth = usize::MAX;
+            }),
+            ("a child naming another parent", |c, last| {
+                c.nodes[0].children.push(last);
+            }),
+            ("a backlink past the end", |c, _| {
+                let past = NodeId::new(c.len());
+                c.backlinks[0].push(past);
+            }),
+            ("an id naming no entry", |c, _| {
+                c.by_id.insert("x".to_owned(), NodeId::new(c.len()));
+            }),
+        ];
+        for (what, forge) in forgeries {
+            let mut forged = fresh();
+            forge(&mut forged, last);
+            assert!(!forged.is_sound(), "{what} was accepted");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The cache of prepared files as the commands use it: the same answers from a cache hit as
-//! from the file, entries written once and reused, damage repaired, `--no-cache` honoured,
-//! and processes sharing the directory at once.
+//! from the file, entries written once (by `search`, which builds the index an entry holds)
+//! and reused by every command, damage repaired, `--no-cache` honoured, and processes
+//! sharing the directory at once.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -71,14 +72,14 @@ fn no_cache_neither_reads_nor_writes() {
 #[test]
 fn a_damaged_entry_is_ignored_and_replaced() {
     let cache = scratch("damaged");
-    let good = run(&cache, &["-k", FILE, "show", "table", "--no-pager"]);
+    let good = run(&cache, &["-k", FILE, "search", "table"]);
     assert!(good.status.success());
     let entry = entries(&cache).pop().expect("an entry");
     let mut bytes = std::fs::read(&entry).expect("entry");
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0xff;
     std::fs::write(&entry, &bytes).expect("damage");
-    let again = run(&cache, &["-k", FILE, "show", "table", "--no-pager"]);
+    let again = run(&cache, &["-k", FILE, "search", "table"]);
     assert_eq!(again.stdout, good.stdout);
     assert_ne!(
         std::fs::read(&entry).expect("entry"),
@@ -86,7 +87,7 @@ fn a_damaged_entry_is_ignored_and_replaced() {
         "the entry is rewritten"
     );
     std::fs::write(&entry, &bytes[..middle]).expect("truncate");
-    let cut = run(&cache, &["-k", FILE, "show", "table", "--no-pager"]);
+    let cut = run(&cache, &["-k", FILE, "search", "table"]);
     assert_eq!(cut.stdout, good.stdout);
 }
 
@@ -114,11 +115,11 @@ fn an_edited_file_is_prepared_afresh() {
 #[test]
 fn processes_sharing_the_directory_at_once_agree() {
     let cache = scratch("shared");
-    let expected = run(&cache, &["--no-cache", "-k", FILE, "export"]).stdout;
+    let expected = run(&cache, &["--no-cache", "-k", FILE, "search", "table"]).stdout;
     let children: Vec<_> = (0..4)
         .map(|_| {
             Command::new(env!("CARGO_BIN_EXE_hepatree"))
-                .args(["-k", FILE, "export"])
+                .args(["-k", FILE, "search", "table"])
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
                 .env("HEPATREE_CACHE_DIR", &cache)
                 .stdout(std::process::Stdio::piped())
@@ -131,7 +132,13 @@ fn processes_sharing_the_directory_at_once_agree() {
         assert_eq!(output.stdout, expected);
     }
     assert_eq!(entries(&cache).len(), 1, "one entry, no temporary files");
-    assert_eq!(run(&cache, &["-k", FILE, "export"]).stdout, expected);
+    assert_eq!(
+        run(&cache, &["-k", FILE, "search", "table"]).stdout,
+        expected
+    );
+    assert_eq!(run(&cache, &["-k", FILE, "export"]).stdout, {
+        run(&cache, &["--no-cache", "-k", FILE, "export"]).stdout
+    });
 }
 
 /// A file that can be read only once (a pipe, as `-k <(command)` gives) is read, not

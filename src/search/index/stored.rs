@@ -14,9 +14,27 @@ impl Index {
     /// `docs` entries; `None` otherwise.
     pub fn from_parts(vocabulary: Vec<u8>, tables: Tables, docs: usize) -> Option<Self> {
         let fst = fst::Map::new(vocabulary).ok()?;
-        (fst.len() == tables.words.len() && tables.docs.len() == docs && tables.sound())
-            .then_some(Self { fst, tables })
+        let sound = tables.docs.len() == docs && tables.sound() && numbers_words(&fst, &tables);
+        sound.then_some(Self { fst, tables })
     }
+}
+
+/// Whether the automaton maps the n-th vocabulary word to n, and nothing else.
+fn numbers_words(fst: &fst::Map<Vec<u8>>, tables: &Tables) -> bool {
+    use fst::Streamer;
+    let mut stream = fst.stream();
+    let mut n = 0usize;
+    while let Some((word, number)) = stream.next() {
+        let matches = tables
+            .words
+            .get(n)
+            .is_some_and(|w| w.as_bytes() == word && number == n as u64);
+        if !matches {
+            return false;
+        }
+        n += 1;
+    }
+    n == tables.words.len()
 }
 
 impl Tables {
@@ -48,5 +66,56 @@ impl<T> Lists<T> {
             && self.offsets.first() == Some(&0)
             && self.offsets.windows(2).all(|w| w[0] <= w[1])
             && self.offsets.last() == Some(&self.items.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Doc, Index, Part, TextPosting};
+
+    type Forgery = (&'static str, fn(&mut Index));
+
+    fn index() -> Index {
+        let texts = ["Scarring of the liver", "Cells from fat tissue"];
+        Index::build(texts.len(), |i, visit| {
+            visit(Part::Title(texts[i]));
+            visit(Part::Body("more words here"));
+            Doc::default()
+        })
+    }
+
+    fn read_back(index: &Index) -> Option<Index> {
+        let (vocabulary, tables) = index.parts();
+        Index::from_parts(vocabulary.to_vec(), tables.clone(), index.len())
+    }
+
+    /// Each way forged tables or a forged automaton could index out of bounds.
+    #[test]
+    fn sound_parts_read_back_and_no_forged_ones_do() {
+        assert!(read_back(&index()).is_some());
+        let forgeries: [Forgery; 6] = [
+            ("a posting past the last topic", |i| {
+                let past = u32::try_from(i.len()).expect("small");
+                i.tables.texts.items[0] = TextPosting(past << 2 | TextPosting::BODY);
+            }),
+            ("lists out of order", |i| i.tables.names.offsets.swap(1, 2)),
+            ("a word without its letters", |i| {
+                i.tables.letter_sets.pop();
+            }),
+            ("words out of order", |i| i.tables.words.swap(0, 1)),
+            ("a stem group past the last", |i| {
+                i.tables.stem_groups.insert("zz".into(), u32::MAX);
+            }),
+            ("an automaton numbering words wrongly", |i| {
+                let words = i.tables.words.iter().enumerate();
+                let numbered = words.map(|(n, w)| (w.as_bytes().to_vec(), n as u64 + 1));
+                i.fst = fst::Map::from_iter(numbered).expect("sorted");
+            }),
+        ];
+        for (what, forge) in forgeries {
+            let mut forged = index();
+            forge(&mut forged);
+            assert!(read_back(&forged).is_none(), "{what} was accepted");
+        }
     }
 }
