@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load, load_tolerant, read_text};
+pub use file::{LoadError, MAX_FILE_BYTES, check_openable, load, read_text};
 
 pub use claims::{Claim, Verdict};
 pub use locate::Position;

@@ -28,6 +28,11 @@
 //! session; outside callers read the state through `app/view_of.rs`. Drawing settles the
 //! layout first (areas, the topic's layout and scroll), then draws from the state as it is.
 //!
+//! A knowledge base is opened through `prepare.rs`: from the cache of prepared files
+//! (`cache.rs`) when it holds the file's bytes, else read, checked and cleaned, with the
+//! search index built after the first frame. The shipped base's catalog is prepared by
+//! `build.rs`, which compiles the model's own files.
+//!
 //! Development tools (key notation for tests, off-terminal screenshots, synthetic files)
 //! are built only with the `dev` feature, which the tests, examples and benchmarks turn on
 //! through a development dependency on this crate; the binary ships without them.

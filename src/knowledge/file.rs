@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::Path;
 
-use super::{EMBEDDED, EMBEDDED_NAME, KnowledgeBase, Problem, parse, parse_tolerant};
+use super::{EMBEDDED, EMBEDDED_NAME, KnowledgeBase, Problem, parse};
 
 /// Why a knowledge file could not be opened as a knowledge base.
 #[derive(Debug)]
@@ -62,25 +62,6 @@ pub fn load(path: Option<&Path>) -> Result<(String, KnowledgeBase), LoadError> {
     })?;
     match parse(&text) {
         Ok(kb) => Ok((file, kb)),
-        Err(problems) => Err(LoadError::Invalid { file, problems }),
-    }
-}
-
-/// Like [`load`], but a file whose only problems are tolerable ones (see
-/// [`Problem::tolerable`]) is read, and they come with it.
-pub fn load_tolerant(
-    path: Option<&Path>,
-) -> Result<(String, KnowledgeBase, Vec<Problem>), LoadError> {
-    let Some(path) = path else {
-        return load(None).map(|(name, kb)| (name, kb, Vec::new()));
-    };
-    let file = path.display().to_string();
-    let text = read_text(path).map_err(|reason| LoadError::Unreadable {
-        file: file.clone(),
-        reason,
-    })?;
-    match parse_tolerant(&text) {
-        Ok((kb, problems)) => Ok((file, kb, problems)),
         Err(problems) => Err(LoadError::Invalid { file, problems }),
     }
 }
