@@ -11,7 +11,7 @@ mod node_id;
 mod stored;
 mod terms;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use claims::CLAIMS_ID;
 pub use generated::{GLOSSARY_ID, SOURCES_ID, describe_source, slug};
@@ -60,7 +60,7 @@ pub struct Catalog {
     pub claims: Vec<Claim>,
     nodes: Vec<Node>,
     roots: Vec<NodeId>,
-    by_id: HashMap<String, NodeId>,
+    by_id: FxHashMap<String, NodeId>,
     /// How many topics the file itself defines (the generated entries excluded).
     pub topic_count: usize,
     pub glossary_count: usize,
@@ -68,7 +68,7 @@ pub struct Catalog {
     /// The glossary's names and aliases, for marking them in topic text.
     pub terms: TermFinder,
     /// The claims each topic explains.
-    claims_of: HashMap<NodeId, Vec<NodeId>>,
+    claims_of: FxHashMap<NodeId, Vec<NodeId>>,
 }
 
 impl Catalog {
@@ -82,12 +82,12 @@ impl Catalog {
             claims: kb.claims.iter().map(clean_claim).collect(),
             nodes: Vec::new(),
             roots: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
             topic_count: 0,
             glossary_count: kb.glossary.len(),
             backlinks: Vec::new(),
             terms: TermFinder::default(),
-            claims_of: HashMap::new(),
+            claims_of: FxHashMap::default(),
         };
         for topic in kb.topics {
             catalog.add_topic(topic, None);

@@ -1,7 +1,7 @@
 //! Which entries refer to which: the reverse of every inline link, see-also entry and
 //! glossary "related" list, so a topic can show what points at it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Node, NodeId};
 use crate::knowledge::Kind;
@@ -14,7 +14,7 @@ use crate::markup::link_targets;
 /// bodies are read here.
 pub fn backlinks(
     nodes: &[Node],
-    by_id: &HashMap<String, NodeId>,
+    by_id: &FxHashMap<String, NodeId>,
     known: &[Option<Vec<String>>],
 ) -> Vec<Vec<NodeId>> {
     // Reading the bodies for links is most of the work, and goes on both cores.
@@ -48,7 +48,7 @@ pub fn backlinks(
 fn targets(
     node: &Node,
     known: Option<&Vec<String>>,
-    by_id: &HashMap<String, NodeId>,
+    by_id: &FxHashMap<String, NodeId>,
 ) -> Vec<NodeId> {
     if matches!(node.kind, Kind::Reference | Kind::Claim) {
         return Vec::new();

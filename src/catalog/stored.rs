@@ -3,7 +3,7 @@
 //! number that names an entry names one that exists, so a damaged or forged cache entry is
 //! refused before the explorer indexes out of bounds with it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Catalog, Claim, Node, NodeId, Source, TermFinder};
 
@@ -15,12 +15,12 @@ pub struct Head {
     sources: Vec<Source>,
     claims: Vec<Claim>,
     roots: Vec<NodeId>,
-    by_id: HashMap<String, NodeId>,
+    by_id: FxHashMap<String, NodeId>,
     topic_count: usize,
     glossary_count: usize,
     backlinks: Vec<Vec<NodeId>>,
     terms: TermFinder,
-    claims_of: HashMap<NodeId, Vec<NodeId>>,
+    claims_of: FxHashMap<NodeId, Vec<NodeId>>,
 }
 
 /// A whole catalog in one piece: the shipped base as the build prepares it (see `build.rs`).

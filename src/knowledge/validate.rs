@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::locate::Locator;
 #[cfg(test)]
 use super::locate::Position;
@@ -68,8 +70,8 @@ fn check<'a>(
         placed,
         locator,
         problems: Vec::new(),
-        topic_ids: HashMap::new(),
-        source_ids: HashMap::new(),
+        topic_ids: FxHashMap::default(),
+        source_ids: FxHashMap::default(),
         articles: HashSet::new(),
     };
     checker.collect_sources(kb);
@@ -98,8 +100,8 @@ struct Checker<'a> {
     placed: bool,
     problems: Vec<Problem>,
     /// Each topic id with the byte offset of its first definition.
-    topic_ids: HashMap<&'a str, usize>,
-    source_ids: HashMap<&'a str, usize>,
+    topic_ids: FxHashMap<&'a str, usize>,
+    source_ids: FxHashMap<&'a str, usize>,
     /// The sources of kind `Article`: the only ones a claim may say makes it.
     articles: HashSet<&'a str>,
 }
@@ -170,7 +172,7 @@ impl<'a> Checker<'a> {
     }
 
     fn collect_sources(&mut self, kb: &'a KnowledgeBase) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for source in &kb.sources {
             let nth = seen.entry(&source.id).or_insert(0);
             let offset = self.id_offset(&source.id, *nth);
@@ -194,7 +196,7 @@ impl<'a> Checker<'a> {
     }
 
     fn collect_topics(&mut self, topics: &[&'a Topic]) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for topic in topics {
             let nth = seen.entry(&topic.id).or_insert(0);
             // Source ids and topic ids share the `id:` field name; skip the source's.
