@@ -12,6 +12,7 @@
 //! never see half an entry, and the least recently used are pruned to keep it small.
 
 mod file;
+mod hint;
 mod prune;
 
 use std::borrow::Cow;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use file::PIECES;
+pub use hint::Seen;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128_with_seed};
 
 use crate::catalog::{Catalog, Head, Node};
@@ -109,6 +111,12 @@ impl Cache {
         })
     }
 
+    /// The key this file was last stored under, if it has not changed size or time since:
+    /// a guess, to be confirmed by the file's hash.
+    pub fn hint(&self, seen: &Seen) -> Option<Key> {
+        hint::recall(self.dir.as_ref()?, seen)
+    }
+
     /// The catalog and problems stored under `key`, if they are sound, with the means to
     /// read the index after them: the explorer shows the tree while the index is read.
     pub fn read_catalog(&self, key: Key) -> Option<(Arc<Catalog>, Vec<Problem>, IndexReader)> {
@@ -149,6 +157,7 @@ impl Cache {
             catalog: Arc::clone(catalog),
             index: index.stored(),
             problems: problems.to_vec(),
+            seen: None,
         })
     }
 }
@@ -174,9 +183,18 @@ pub struct Entry {
     catalog: Arc<Catalog>,
     index: StoredIndex,
     problems: Vec<Problem>,
+    /// The file as it was when read, to be remembered with the entry (see `hint.rs`).
+    seen: Option<Seen>,
 }
 
 impl Entry {
+    /// Remembers `seen` with the entry, so the next open can read it while hashing.
+    #[must_use]
+    pub fn from_file(mut self, seen: Option<Seen>) -> Self {
+        self.seen = seen;
+        self
+    }
+
     /// Writes the entry beside the others under a temporary name, renames it into place,
     /// and prunes the directory. Failing to cache is not an error anyone needs to see: the
     /// next open prepares the file again.
@@ -200,6 +218,9 @@ impl Entry {
         {
             let _ = std::fs::remove_file(&temporary);
             return;
+        }
+        if let Some(seen) = &self.seen {
+            hint::remember(&self.dir, seen, self.key);
         }
         prune::prune(&self.dir, &target);
     }

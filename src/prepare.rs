@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::cache::{Cache, Entry, IndexReader, Key, Prepared};
+use crate::cache::{Cache, Entry, IndexReader, Key, Prepared, Seen};
 use crate::catalog::Catalog;
 use crate::knowledge::{self, EMBEDDED, EMBEDDED_NAME, LoadError, Problem};
 use crate::search::SearchIndex;
@@ -38,6 +38,8 @@ pub struct Begun {
     key: Option<Key>,
     /// The cache's index for this base, when the cache holds one.
     cached: Option<IndexReader>,
+    /// The file as it was before it was read, for the cache to remember.
+    seen: Option<Seen>,
 }
 
 impl Begun {
@@ -50,7 +52,8 @@ impl Begun {
         let index = SearchIndex::new(&self.catalog);
         let entry = self
             .key
-            .and_then(|key| cache.entry(key, &self.catalog, &index, &self.problems));
+            .and_then(|key| cache.entry(key, &self.catalog, &index, &self.problems))
+            .map(|entry| entry.from_file(self.seen));
         (index, entry)
     }
 }
@@ -89,15 +92,18 @@ pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
             problems: Vec::new(),
             key: None,
             cached: None,
+            seen: None,
         });
     }
-    if let Some((key, (catalog, problems, index))) = cached(path, cache) {
+    let seen = path.and_then(|p| cacheable(p).map(|meta| Seen::of(p, &meta)));
+    if let Some((key, (catalog, problems, index))) = cached(path, seen.as_ref(), cache) {
         return Ok(Begun {
             name: name(),
             catalog,
             problems,
             key: Some(key),
             cached: Some(index),
+            seen: None,
         });
     }
     let (name, text) = read(path)?;
@@ -119,6 +125,7 @@ pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
         problems,
         key: Some(key),
         cached: None,
+        seen,
     })
 }
 
@@ -160,21 +167,36 @@ pub fn open_strict(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadErr
 
 /// The prepared base the cache holds for these bytes, if it holds a sound one. A file is
 /// hashed in pieces rather than read whole, which a cache hit then never needs.
-fn cached(path: Option<&Path>, cache: &Cache) -> Option<(Key, Cached)> {
+fn cached(path: Option<&Path>, seen: Option<&Seen>, cache: &Cache) -> Option<(Key, Cached)> {
     cache.dir()?;
-    let key = match path {
-        None => Key::of(EMBEDDED.as_bytes()),
-        // Only a regular file of an acceptable size: a pipe read for its hash would be
-        // empty when read again, and an oversized file is refused unread.
-        Some(path) => {
-            let meta = std::fs::metadata(path).ok()?;
-            if !meta.is_file() || meta.len() > knowledge::MAX_FILE_BYTES {
-                return None;
-            }
-            Key::of_file(path).ok()?
-        }
+    let Some(path) = path else {
+        let key = Key::of(EMBEDDED.as_bytes());
+        return Some((key, cache.read_catalog(key)?));
     };
+    let seen = seen?;
+    // The entry this file had last time is read while the file is hashed; the hash decides.
+    if let Some(guess) = cache.hint(seen) {
+        let (hashed, read) = std::thread::scope(|scope| {
+            let hashing = scope.spawn(|| Key::of_file(path));
+            let read = cache.read_catalog(guess);
+            (hashing.join(), read)
+        });
+        let key = hashed.ok()?.ok()?;
+        if key == guess {
+            return Some((key, read?));
+        }
+        return Some((key, cache.read_catalog(key)?));
+    }
+    let key = Key::of_file(path).ok()?;
     Some((key, cache.read_catalog(key)?))
+}
+
+/// A file the cache can serve: a regular one (a pipe read for its hash would be empty when
+/// read again) of an acceptable size (an oversized one is refused unread).
+fn cacheable(path: &Path) -> Option<std::fs::Metadata> {
+    std::fs::metadata(path)
+        .ok()
+        .filter(|meta| meta.is_file() && meta.len() <= knowledge::MAX_FILE_BYTES)
 }
 
 type Cached = (Arc<Catalog>, Vec<Problem>, IndexReader);

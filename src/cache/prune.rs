@@ -12,6 +12,8 @@ const TEMPORARY: &str = "tmp";
 const MAX_ENTRIES: usize = 8;
 /// And at most this many bytes (one entry for a 100,000-topic file takes about 150 MB).
 const MAX_BYTES: u64 = 1024 * 1024 * 1024;
+/// At most this many files' hints are kept (see `hint.rs`); each is a few bytes.
+const MAX_HINTS: usize = 64;
 /// A temporary file this old belongs to a writer that is gone.
 const ABANDONED: Duration = Duration::from_secs(3600);
 
@@ -42,12 +44,14 @@ pub fn prune(dir: &Path, keep: &Path) {
     };
     let now = SystemTime::now();
     let mut entries: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
+    let mut hints: Vec<(SystemTime, PathBuf)> = Vec::new();
     for item in listing.flatten() {
         let path = item.path();
         let Ok(meta) = item.metadata() else { continue };
         let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
         match path.extension().and_then(|e| e.to_str()) {
             Some(EXTENSION) if meta.is_file() => entries.push((modified, meta.len(), path)),
+            Some(super::hint::EXTENSION) => hints.push((modified, path)),
             Some(TEMPORARY)
                 if now
                     .duration_since(modified)
@@ -59,6 +63,10 @@ pub fn prune(dir: &Path, keep: &Path) {
         }
     }
     // The entry just written or read counts first, then the others from the newest.
+    hints.sort_by_key(|h| std::cmp::Reverse(h.0));
+    for (_, path) in hints.iter().skip(MAX_HINTS) {
+        let _ = std::fs::remove_file(path);
+    }
     entries.sort_by(|a, b| (a.2 != keep).cmp(&(b.2 != keep)).then(b.0.cmp(&a.0)));
     let mut total = 0u64;
     for (n, (_, size, path)) in entries.into_iter().enumerate() {

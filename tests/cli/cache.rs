@@ -23,9 +23,15 @@ fn run(cache: &Path, args: &[&str]) -> Output {
         .expect("runs")
 }
 
+/// The files in the cache directory but the hints (which say which entry a path had).
 fn entries(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
-        .map(|list| list.flatten().map(|e| e.path()).collect())
+        .map(|list| {
+            list.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_none_or(|e| e != "hint"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
