@@ -57,15 +57,14 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
     // ratatui's own panic hook reports a failed restore with `eprintln!`, which panics again
     // (and aborts) when the terminal is gone; this hook replaces it and stays quiet.
     let report = std::panic::take_hook();
+    let loading = startup::start(cli.knowledge.clone(), theme, cli.cache())?;
     let mut terminal = ratatui::try_init()?;
     std::panic::set_hook(Box::new(move |info| {
         restore();
         report(info);
     }));
-    let outcome = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        let path = cli.knowledge.clone();
-        startup::open(&mut terminal, path, theme, cli.cache(), &stop)
-    });
+    let outcome = execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| startup::open(&mut terminal, loading, &stop));
     let mut storing = None;
     let (result, app) = match outcome {
         Ok(Outcome::Ready(mut app, pending, store_entry)) => {

@@ -46,17 +46,32 @@ const NO_SCREEN_WITHIN: Duration = Duration::from_millis(40);
 /// How often the loading screen updates its clock while waiting.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Loads `path` (the embedded base when `None`) on a worker thread, drawing the loading
-/// screen until it is ready.
-pub fn open(
-    terminal: &mut DefaultTerminal,
-    path: Option<PathBuf>,
-    theme: &'static Theme,
-    cache: Cache,
-    stop: &Stop,
-) -> io::Result<Outcome> {
+/// A knowledge base being loaded on a worker thread.
+pub struct Loading {
+    screen: LoadingScreen,
+    receiver: mpsc::Receiver<Loaded>,
+    loader: std::thread::JoinHandle<()>,
+}
+
+/// Starts loading `path` (the embedded base when `None`): early, so the loading goes on
+/// while the terminal is being set up.
+pub fn start(path: Option<PathBuf>, theme: &'static Theme, cache: Cache) -> io::Result<Loading> {
     let screen = LoadingScreen::new(path.as_deref());
     let (receiver, loader) = load_in_background(path, theme, cache)?;
+    Ok(Loading {
+        screen,
+        receiver,
+        loader,
+    })
+}
+
+/// Waits for the explorer, drawing the loading screen until it is ready.
+pub fn open(terminal: &mut DefaultTerminal, loading: Loading, stop: &Stop) -> io::Result<Outcome> {
+    let Loading {
+        screen,
+        receiver,
+        loader,
+    } = loading;
     let storing = Storing(Some(loader));
     // A base the cache holds (or a small file) is ready before a loading screen would be
     // worth drawing: the first frame is then the explorer itself.
