@@ -81,7 +81,7 @@ fn read_on_change(path: &Path, cache: &Cache, changes: &Receiver<()>, sender: &S
         while changes.recv_timeout(QUIET).is_ok() {}
         let (reloaded, entry) = match prepare::open(Some(path), cache) {
             Ok(opened) => (Reloaded::Ready(Box::new(opened.prepared)), opened.entry),
-            Err(error) => (Reloaded::Failed(first_line(&error)), None),
+            Err(error) => (Reloaded::Failed(first_line(&error, path)), None),
         };
         if sender.send(reloaded).is_err() {
             return;
@@ -93,12 +93,30 @@ fn read_on_change(path: &Path, cache: &Cache, changes: &Receiver<()>, sender: &S
     }
 }
 
-/// The first problem, as `check` prints it (`FILE:LINE:COL: message`).
-fn first_line(error: &LoadError) -> String {
-    error
-        .to_string()
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
+/// The first problem, as `check` prints it (`FILE:LINE:COL: message`), with the file named
+/// by its name alone: the footer is one line, and a long directory would push the place and
+/// the message out of it.
+fn first_line(error: &LoadError, path: &Path) -> String {
+    let text = error.to_string();
+    let line = text.lines().next().unwrap_or_default();
+    path.file_name().map_or_else(
+        || line.to_owned(),
+        |name| line.replacen(&path.display().to_string(), &name.to_string_lossy(), 1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_problem_names_the_file_without_its_directory() {
+        let path = Path::new("/a/long/way/down/notes.ron");
+        let error = LoadError::Unreadable {
+            file: path.display().to_string(),
+            reason: "gone".to_owned(),
+        };
+        let line = first_line(&error, path);
+        assert_eq!(line, "cannot read notes.ron: gone");
+    }
 }

@@ -887,10 +887,13 @@ fn the_explorer_follows_saves_of_its_file() {
     std::fs::write(&file, "(title: \"Live\",\n  disclaimer: oops").expect("broken");
     tui.wait_for("live.ron:2:");
     assert!(tui.screen().contains("Renamed over"), "{}", tui.screen());
-    assert!(tui.screen().contains("showing the last good version"));
+    assert!(
+        tui.screen()
+            .contains("Showing the last good version · live.ron:2:")
+    );
     std::fs::write(&file, version("Fixed")).expect("fixed");
     tui.wait_for("Fixed");
-    tui.wait_gone("showing the last good version");
+    tui.wait_gone("Showing the last good version");
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }

@@ -58,7 +58,7 @@ impl App {
             Reloaded::Ready(prepared) => self.reload(*prepared),
             Reloaded::Failed(line) => {
                 self.view.status = None;
-                self.view.notice = Some(format!("{line} (showing the last good version)"));
+                self.view.notice = Some(format!("Showing the last good version · {line}"));
             }
         }
         true
