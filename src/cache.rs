@@ -117,6 +117,13 @@ impl Cache {
         hint::recall(self.dir.as_ref()?, seen)
     }
 
+    /// Notes that the file `seen` describes is stored under `key`.
+    pub fn remember(&self, seen: &Seen, key: Key) {
+        if let Some(dir) = &self.dir {
+            hint::remember(dir, seen, key);
+        }
+    }
+
     /// The catalog and problems stored under `key`, if they are sound, with the means to
     /// read the index after them: the explorer shows the tree while the index is read.
     pub fn read_catalog(&self, key: Key) -> Option<(Arc<Catalog>, Vec<Problem>, IndexReader)> {

@@ -96,19 +96,29 @@ pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
         });
     }
     let seen = path.and_then(|p| cacheable(p).map(|meta| Seen::of(p, &meta)));
-    if let Some((key, (catalog, problems, index))) = cached(path, seen.as_ref(), cache) {
-        return Ok(Begun {
-            name: name(),
-            catalog,
-            problems,
-            key: Some(key),
-            cached: Some(index),
-            seen: None,
-        });
+    let from_cache = |key: Key, (catalog, problems, index): Cached| Begun {
+        name: name(),
+        catalog,
+        problems,
+        key: Some(key),
+        cached: Some(index),
+        seen: None,
+    };
+    if let Some((key, read)) = hinted(path, seen.as_ref(), cache) {
+        return Ok(from_cache(key, read));
     }
     let (name, text) = read(path)?;
-    // From the text read, not the file hashed above: the file may have changed between.
+    // From the text read, not a file hashed before: the file may have changed between.
     let key = Key::of(text.as_bytes());
+    // Without a hint the text is read first, then looked for: a file never opened (the
+    // usual case) is then read once, not hashed and read.
+    let lookup = seen.is_some() || path.is_none();
+    if let Some(read) = lookup.then(|| cache.read_catalog(key)).flatten() {
+        if let Some(seen) = &seen {
+            cache.remember(seen, key);
+        }
+        return Ok(from_cache(key, read));
+    }
     let (kb, problems) = match knowledge::parse_tolerant(&text) {
         Ok(read) => read,
         Err(problems) => {
@@ -165,29 +175,20 @@ pub fn open_strict(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadErr
     })
 }
 
-/// The prepared base the cache holds for these bytes, if it holds a sound one. A file is
-/// hashed in pieces rather than read whole, which a cache hit then never needs.
-fn cached(path: Option<&Path>, seen: Option<&Seen>, cache: &Cache) -> Option<(Key, Cached)> {
-    cache.dir()?;
-    let Some(path) = path else {
-        let key = Key::of(EMBEDDED.as_bytes());
-        return Some((key, cache.read_catalog(key)?));
-    };
-    let seen = seen?;
-    // The entry this file had last time is read while the file is hashed; the hash decides.
-    if let Some(guess) = cache.hint(seen) {
-        let (hashed, read) = std::thread::scope(|scope| {
-            let hashing = scope.spawn(|| Key::of_file(path));
-            let read = cache.read_catalog(guess);
-            (hashing.join(), read)
-        });
-        let key = hashed.ok()?.ok()?;
-        if key == guess {
-            return Some((key, read?));
-        }
-        return Some((key, cache.read_catalog(key)?));
+/// The entry this file had last time, read while the file is hashed, if the hash agrees (or
+/// the entry its hash names, when it does not). A file is hashed in pieces rather than read
+/// whole, which a cache hit then never needs.
+fn hinted(path: Option<&Path>, seen: Option<&Seen>, cache: &Cache) -> Option<(Key, Cached)> {
+    let (path, guess) = (path?, cache.hint(seen?)?);
+    let (hashed, read) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| Key::of_file(path));
+        let read = cache.read_catalog(guess);
+        (hashing.join(), read)
+    });
+    let key = hashed.ok()?.ok()?;
+    if key == guess {
+        return Some((key, read?));
     }
-    let key = Key::of_file(path).ok()?;
     Some((key, cache.read_catalog(key)?))
 }
 
