@@ -108,7 +108,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if let Some(reason) = too_large(size) {
         return Err(reason);
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata: `take` hides the file's size from `read_to_end`, which would
+    // otherwise grow the buffer by doubling, copying a large file several times over.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     // Read at most one byte past the limit, in case the file grows while being read.
     std::io::Read::read_to_end(
         &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
