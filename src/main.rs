@@ -52,12 +52,13 @@ fn say(message: &str) {
 /// terminal restored where there is one, session saved.
 fn explore(cli: &Cli) -> io::Result<ExitCode> {
     let stop = Stop::install()?;
+    // The file loads while the terminal is asked for its background.
+    let loading = startup::start(cli.knowledge.clone(), cli.cache())?;
     // Asked before the terminal is taken over: the answer comes back as input.
     let theme = theme::choose(cli.theme);
     // ratatui's own panic hook reports a failed restore with `eprintln!`, which panics again
     // (and aborts) when the terminal is gone; this hook replaces it and stays quiet.
     let report = std::panic::take_hook();
-    let loading = startup::start(cli.knowledge.clone(), theme, cli.cache())?;
     let mut terminal = ratatui::try_init()?;
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -71,6 +72,7 @@ fn explore(cli: &Cli) -> io::Result<ExitCode> {
             storing = Some(store_entry);
             #[cfg(debug_assertions)]
             inject_panic();
+            app.set_theme(theme);
             app.set_measure(cli.max_width);
             app.watch_file(cli.cache());
             if let Some(store) = Store::locate(&cli::knowledge_key(cli)) {

@@ -26,7 +26,7 @@ use crate::knowledge::{EMBEDDED_NAME, LoadError};
 use crate::prepare;
 use crate::sanitize::clean_line;
 use crate::signals::Stop;
-use crate::theme::Theme;
+use crate::theme::DARK;
 
 /// How the loading ended.
 pub enum Outcome {
@@ -55,9 +55,9 @@ pub struct Loading {
 
 /// Starts loading `path` (the embedded base when `None`): early, so the loading goes on
 /// while the terminal is being set up.
-pub fn start(path: Option<PathBuf>, theme: &'static Theme, cache: Cache) -> io::Result<Loading> {
+pub fn start(path: Option<PathBuf>, cache: Cache) -> io::Result<Loading> {
     let screen = LoadingScreen::new(path.as_deref());
-    let (receiver, loader) = load_in_background(path, theme, cache)?;
+    let (receiver, loader) = load_in_background(path, cache)?;
     Ok(Loading {
         screen,
         receiver,
@@ -126,7 +126,6 @@ impl Storing {
 /// prepared base in the cache while the reader is already reading.
 fn load_in_background(
     path: Option<PathBuf>,
-    theme: &'static Theme,
     cache: Cache,
 ) -> io::Result<(mpsc::Receiver<Loaded>, std::thread::JoinHandle<()>)> {
     let (sender, receiver) = mpsc::channel();
@@ -144,7 +143,9 @@ fn load_in_background(
             // The tree is usable before the index: the explorer takes it when it comes.
             let (index_sender, coming) = mpsc::channel();
             let catalog = Arc::clone(&base.catalog);
-            let mut app = Box::new(App::indexing(catalog, base.problems.clone(), coming, theme));
+            // Dark until the terminal has said its background: the explorer is given the
+            // chosen theme before its first frame.
+            let mut app = Box::new(App::indexing(catalog, base.problems.clone(), coming, &DARK));
             app.set_file(path, base.name.clone());
             let (drawn, first_frame) = mpsc::channel();
             app.tell_first_frame(drawn);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{App, Focus};
 use crate::knowledge::Problem;
+use crate::theme::Theme;
 
 /// How many cells one key press widens or narrows the tree.
 const TREE_STEP: i16 = 4;
@@ -19,6 +20,12 @@ impl App {
     /// The problems the file was opened with.
     pub fn problems(&self) -> &[Problem] {
         &self.model.problems
+    }
+
+    /// Sets the colours: the explorer is made while the terminal is still being asked for
+    /// its background, and takes the answer before its first frame.
+    pub const fn set_theme(&mut self, theme: &'static Theme) {
+        self.view.theme = theme;
     }
 
     /// Sets the widest the text column grows (0: as wide as the pane).
