@@ -178,8 +178,8 @@ pub struct IndexReader {
 impl IndexReader {
     /// The index, if its sections are sound and fit the catalog.
     pub fn read(self) -> Option<SearchIndex> {
-        let tables: Tables = decode(&self.reader.section(PROBLEMS + 1)?)?;
-        SearchIndex::from_parts(self.reader.section(PROBLEMS + 2)?, tables, self.docs)
+        let tables = Tables::from_sections((TABLES..VOCABULARY).map(|i| self.reader.section(i)))?;
+        SearchIndex::from_parts(self.reader.section(VOCABULARY)?, tables, self.docs)
     }
 }
 
@@ -216,7 +216,7 @@ impl Entry {
             0 => Cow::Owned(bitcode::encode(&self.catalog.head())),
             PROBLEMS => Cow::Owned(bitcode::encode(&self.problems)),
             n if n < PROBLEMS => Cow::Owned(bitcode::encode(pieces.next().unwrap_or_default())),
-            n if n == PROBLEMS + 1 => Cow::Owned(bitcode::encode(self.index.parts().1)),
+            n if n < VOCABULARY => Cow::Owned(self.index.parts().1.encode_section(n - TABLES)),
             _ => Cow::Borrowed(self.index.parts().0),
         });
         if written
@@ -246,6 +246,9 @@ fn build_seed() -> u64 {
 
 /// Where the problems stand: after the catalog's head and its pieces.
 const PROBLEMS: usize = PIECES + 1;
+/// Then the index's tables, and last its vocabulary automaton.
+const TABLES: usize = PROBLEMS + 1;
+const VOCABULARY: usize = TABLES + crate::search::TABLE_SECTIONS;
 
 /// The pieces of the entries at `sections`, read in turn through one buffer.
 fn pieces(

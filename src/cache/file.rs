@@ -16,13 +16,13 @@ use xxhash_rust::xxh3::xxh3_64;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"hepatree";
 /// Raised whenever what the sections hold changes shape.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// The catalog's entries come in this many pieces, so that only a small piece's bytes are
 /// held at a time beside what is decoded.
 pub const PIECES: usize = 8;
 /// The catalog (all but its entries, then the entries in pieces), the problems, the index
-/// tables, the vocabulary automaton.
-pub const SECTIONS: usize = PIECES + 4;
+/// tables (one section each, the largest in pieces), the vocabulary automaton.
+pub const SECTIONS: usize = PIECES + 3 + crate::search::TABLE_SECTIONS;
 const HEADER: usize = MAGIC.len() + 4 + 16 + SECTIONS * 16;
 
 /// Writes an entry to `path`: `section(i)` gives section i's bytes, asked for one at a time.

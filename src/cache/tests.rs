@@ -338,7 +338,9 @@ fn a_forged_entry_with_sound_checksums_is_refused() {
         0 => Cow::Owned(bitcode::encode(&catalog.head())),
         n if n <= PIECES => Cow::Owned(bitcode::encode(&pieces[n - 1])),
         n if n == PIECES + 1 => Cow::Owned(bitcode::encode(&fresh.prepared.problems)),
-        n if n == PIECES + 2 => Cow::Owned(bitcode::encode(tables)),
+        n if n < PIECES + 2 + crate::search::TABLE_SECTIONS => {
+            Cow::Owned(tables.encode_section(n - PIECES - 2))
+        }
         _ => Cow::Borrowed(vocabulary),
     })
     .expect("written");

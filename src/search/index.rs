@@ -14,6 +14,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 mod build;
 mod stored;
 
+pub use stored::TABLE_SECTIONS;
+
 use build::Builder;
 
 /// One use of a word in a topic's title (slot 0) or its n-th term (slot n + 1): where in
@@ -103,7 +105,7 @@ pub struct Index {
 }
 
 /// Everything of the index but the automaton, in the form the cache stores.
-#[derive(Debug, Clone, bitcode::Encode, bitcode::Decode)]
+#[derive(Debug, Clone)]
 pub struct Tables {
     words: Vec<Box<str>>,
     /// Per word, the ASCII letters and digits it holds (see [`super::lookup::letter_set`]).
