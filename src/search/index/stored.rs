@@ -85,9 +85,17 @@ impl Tables {
                 items: Vec::new(),
             },
         };
-        for _ in 0..POSTING_PIECES {
+        for n in 0..POSTING_PIECES {
             let piece: Vec<TextPosting> = decode(next())?;
-            tables.texts.items.extend(piece);
+            if n == 0 {
+                // The pieces are of one size but the last: room for all of them at once,
+                // sized by what was read rather than by offsets that could be forged.
+                let room = piece.len() * (POSTING_PIECES - 1);
+                tables.texts.items = piece;
+                tables.texts.items.reserve(room);
+            } else {
+                tables.texts.items.extend(piece);
+            }
         }
         Some(tables)
     }
@@ -172,7 +180,13 @@ mod tests {
             let back = Tables::from_sections(stored.iter().cloned().map(Some)).expect("reads");
             assert_eq!(back.texts.items, tables.texts.items);
             assert_eq!(back.words, tables.words);
-            assert_eq!(sections(&back), stored);
+            // Every table but the stem map (a hash map, whose order its history decides)
+            // stores as it did; the map holds the same pairs.
+            let again = sections(&back);
+            for i in (0..TABLE_SECTIONS).filter(|&i| i != 3) {
+                assert_eq!(again[i], stored[i], "section {i}");
+            }
+            assert_eq!(back.stem_groups, tables.stem_groups);
             let mut short = stored.into_iter().map(Some).collect::<Vec<_>>();
             short[TABLE_SECTIONS - 1] = None;
             assert!(Tables::from_sections(short.into_iter()).is_none());
