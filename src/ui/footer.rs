@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Overlay};
-use crate::document::display_width;
+use crate::document::{display_width, fit};
 use crate::keymap;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -22,7 +22,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(status) = app.view.status.as_ref().or(app.view.notice.as_ref()) {
-        let text = format!(" {status} ");
+        // A message longer than the line ends in "…" rather than at the edge, mid-word.
+        let room = usize::from(area.width).saturating_sub(2);
+        let text = format!(" {} ", fit(status, room));
         used = display_width(&text);
         spans.push(Span::styled(text, app.view.theme.status));
     }

@@ -43,6 +43,13 @@ fn find_says_when_nothing_matches_and_esc_while_typing_puts_the_page_back() {
     let (app2, text) = screen("<c-f>zebra<enter>", 80, 24);
     assert!(text.contains("Not found in this topic: zebra"), "{text}");
     assert!(app2.detail().find.is_none());
+    // A message longer than the footer ends in "…" at its edge.
+    let (_, text) = screen("<c-f>zebras in the vegetable garden<enter>", 40, 24);
+    let footer = text.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("Not found in this topic: zebras in th…"),
+        "{footer}"
+    );
     drop(app);
     let (app, _) = screen("jjlj<tab><pgdn><c-f>the<esc>", 80, 24);
     let (before, _) = screen("jjlj<tab><pgdn>", 80, 24);
