@@ -6,6 +6,7 @@
 
 mod claims;
 mod file;
+mod halves;
 mod locate;
 mod schema;
 mod shape;
@@ -227,9 +228,12 @@ fn read(text: &str) -> Result<(KnowledgeBase, Vec<Problem>), Vec<Problem>> {
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT);
-    let mut kb: KnowledgeBase = options
-        .from_str(text)
-        .map_err(|e| every_problem(text, &e))?;
+    let mut kb: KnowledgeBase = match halves::read(text, &options, READING_STACK) {
+        Some(kb) => kb,
+        None => options
+            .from_str(text)
+            .map_err(|e| every_problem(text, &e))?,
+    };
     let (problems, links) = validate::validate(&kb, text);
     kb.links = links;
     if problems.iter().all(|p| p.tolerable) {
