@@ -76,7 +76,7 @@ fn topics_list(text: &str, options: &Options) -> Option<usize> {
         if name == "topics" {
             return after(text, at, '[');
         }
-        let mut value = ron::Deserializer::from_str_with_options(&text[at..], options).ok()?;
+        let mut value = deserializer(text, at, options)?;
         IgnoredAny::deserialize(&mut value).ok()?;
         at = skip_blank(text, text.len() - value.remainder().len())?;
         at = skip_blank(text, after(text, at, ',')?)?;
@@ -99,7 +99,10 @@ fn split_point(text: &str, open: usize) -> Option<usize> {
         .find(&format!("\n{outer}]"))
         .map_or(text.len(), |n| first + n);
     let pattern = format!("\n{indent}(");
-    let middle = first + (end - first) / 2;
+    let mut middle = first + (end - first) / 2;
+    while !text.is_char_boundary(middle) {
+        middle += 1;
+    }
     let at = text[middle..end]
         .find(&pattern)
         .map(|n| middle + n)
@@ -128,7 +131,7 @@ fn run(
         if until.is_some_and(|end| at > end) {
             return None;
         }
-        let mut value = ron::Deserializer::from_str_with_options(&text[at..], options).ok()?;
+        let mut value = deserializer(text, at, options)?;
         topics.push(Topic::deserialize(&mut value).ok()?);
         at = skip_blank(text, text.len() - value.remainder().len())?;
         if text[at..].starts_with(',') {
@@ -137,6 +140,14 @@ fn run(
             return None;
         }
     }
+}
+
+/// A parser for the value at `at`, if it starts reading right there: ron reads a file's
+/// `#![...]` attributes wherever a parser starts, and one before a topic, which reading the
+/// whole file would refuse, must not be taken as a header here.
+fn deserializer<'a>(text: &'a str, at: usize, options: &Options) -> Option<ron::Deserializer<'a>> {
+    let value = ron::Deserializer::from_str_with_options(&text[at..], options).ok()?;
+    (value.remainder().len() == text.len() - at).then_some(value)
 }
 
 /// Past spaces, line breaks and line comments from `at`; `None` at a block comment, which

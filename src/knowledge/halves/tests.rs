@@ -98,6 +98,33 @@ fn look_alikes_and_doubtful_files_are_never_misread() {
     assert!(whole(&one_line, &options()).is_some(), "which reads whole");
 }
 
+/// An attribute before a topic (which ron would read as a header where a parser starts) is
+/// refused, as reading whole refuses it; so is a first topic of non-ASCII text long enough
+/// for the middle of the list to fall inside a character, without a panic.
+#[test]
+fn attributes_inside_and_the_middle_of_a_character_are_safe() {
+    let mut attribute = base(200);
+    let at = attribute.find("(id: \"t150\"").expect("topic 150");
+    attribute.insert_str(at, "#![type = \"x\"] ");
+    assert!(whole(&attribute, &options()).is_none());
+    assert!(halves(&attribute, &options()).is_none());
+    let mut mid_character = 0;
+    for count in [20_000, 20_001] {
+        let wide = format!(
+            "(\n    title: \"T\",\n    disclaimer: \"D\",\n    topics: [\n        (id: \"ab\", \
+             title: \"A\", kind: Overview, summary: \"s\", body: \"{}\"),\n    ],\n)\n",
+            "é".repeat(count)
+        );
+        let first = wide.find("(id:").expect("topic");
+        let end = wide.rfind("\n    ]").expect("end");
+        if !wide.is_char_boundary(first + (end - first) / 2) {
+            mid_character += 1;
+        }
+        assert!(same_or_refused(&wide));
+    }
+    assert_eq!(mid_character, 1, "one middle falls inside a character");
+}
+
 /// A problem in either half, or in the rest of the file, refuses the halves; the file read
 /// whole then reports it.
 #[test]
