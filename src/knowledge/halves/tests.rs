@@ -177,3 +177,47 @@ fn nesting_the_whole_refuses_is_refused_in_halves_too() {
     }
     assert!(refused_whole > 0, "the limit was reached");
 }
+
+mod property {
+    use proptest::prelude::*;
+
+    use super::{base, same_or_refused};
+
+    const PIECES: [&str; 14] = [
+        "\"",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "//",
+        "/*",
+        "#![x]",
+        "\n        (",
+        "é",
+        "\\",
+        "r#\"",
+        "\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Whatever is put wherever in a file, reading it in halves gives what reading it
+        /// whole gives, or gives up.
+        #[test]
+        fn edits_anywhere_never_make_the_halves_differ(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..PIECES.len()), 1..4)
+        ) {
+            let mut text = base(60);
+            for (at, piece) in edits {
+                let mut at = at.index(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, PIECES[piece]);
+            }
+            prop_assert!(same_or_refused(&text));
+        }
+    }
+}
