@@ -96,10 +96,6 @@ impl Cache {
         }
     }
 
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
-
     /// The prepared base stored under `key`, if there is a sound one.
     pub fn read(&self, key: Key) -> Option<Prepared> {
         let (catalog, problems, index) = self.read_catalog(key)?;

@@ -104,15 +104,18 @@ pub fn begin(path: Option<&Path>, cache: &Cache) -> Result<Begun, LoadError> {
         cached: Some(index),
         seen: None,
     };
-    if let Some((key, read)) = hinted(path, seen.as_ref(), cache) {
-        return Ok(from_cache(key, read));
-    }
+    let missed = match hinted(path, seen.as_ref(), cache) {
+        Some((key, Some(read))) => return Ok(from_cache(key, read)),
+        Some((key, None)) => Some(key),
+        None => None,
+    };
     let (name, text) = read(path)?;
     // From the text read, not a file hashed before: the file may have changed between.
     let key = Key::of(text.as_bytes());
     // Without a hint the text is read first, then looked for: a file never opened (the
-    // usual case) is then read once, not hashed and read.
-    let lookup = seen.is_some() || path.is_none();
+    // usual case) is then read once, not hashed and read. A key the hint's lookup has just
+    // missed is not looked for again.
+    let lookup = (seen.is_some() || path.is_none()) && missed != Some(key);
     if let Some(read) = lookup.then(|| cache.read_catalog(key)).flatten() {
         if let Some(seen) = &seen {
             cache.remember(seen, key);
@@ -176,9 +179,14 @@ pub fn open_strict(path: Option<&Path>, cache: &Cache) -> Result<Opened, LoadErr
 }
 
 /// The entry this file had last time, read while the file is hashed, if the hash agrees (or
-/// the entry its hash names, when it does not). A file is hashed in pieces rather than read
-/// whole, which a cache hit then never needs.
-fn hinted(path: Option<&Path>, seen: Option<&Seen>, cache: &Cache) -> Option<(Key, Cached)> {
+/// the entry its hash names, when it does not), with the hash; the hash alone when the
+/// cache holds nothing sound for it. A file is hashed in pieces rather than read whole,
+/// which a cache hit then never needs.
+fn hinted(
+    path: Option<&Path>,
+    seen: Option<&Seen>,
+    cache: &Cache,
+) -> Option<(Key, Option<Cached>)> {
     let (path, guess) = (path?, cache.hint(seen?)?);
     let (hashed, read) = std::thread::scope(|scope| {
         let hashing = scope.spawn(|| Key::of_file(path));
@@ -187,9 +195,9 @@ fn hinted(path: Option<&Path>, seen: Option<&Seen>, cache: &Cache) -> Option<(Ke
     });
     let key = hashed.ok()?.ok()?;
     if key == guess {
-        return Some((key, read?));
+        return Some((key, read));
     }
-    Some((key, cache.read_catalog(key)?))
+    Some((key, cache.read_catalog(key)))
 }
 
 /// A file the cache can serve: a regular one (a pipe read for its hash would be empty when
