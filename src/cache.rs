@@ -205,23 +205,21 @@ impl Entry {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let target = self.dir.join(self.key.file_name());
-        let temporary = prune::temporary_name(&self.dir, &self.key.file_name());
+        let name = self.key.file_name();
         let mut pieces = self.catalog.pieces(PIECES);
-        let written = file::write(&temporary, self.key.0, |section| match section {
-            0 => Cow::Owned(bitcode::encode(&self.catalog.head())),
-            PROBLEMS => Cow::Owned(bitcode::encode(&self.problems)),
-            n if n < PROBLEMS => Cow::Owned(bitcode::encode(pieces.next().unwrap_or_default())),
-            n if n < VOCABULARY => Cow::Owned(self.index.parts().1.encode_section(n - TABLES)),
-            _ => Cow::Borrowed(self.index.parts().0),
+        let written = prune::write_atomically(&self.dir, &name, |temporary| {
+            file::write(temporary, self.key.0, |section| match section {
+                0 => Cow::Owned(bitcode::encode(&self.catalog.head())),
+                PROBLEMS => Cow::Owned(bitcode::encode(&self.problems)),
+                n if n < PROBLEMS => Cow::Owned(bitcode::encode(pieces.next().unwrap_or_default())),
+                n if n < VOCABULARY => Cow::Owned(self.index.parts().1.encode_section(n - TABLES)),
+                _ => Cow::Borrowed(self.index.parts().0),
+            })
         });
-        if written
-            .and_then(|()| std::fs::rename(&temporary, &target))
-            .is_err()
-        {
-            let _ = std::fs::remove_file(&temporary);
+        if written.is_err() {
             return;
         }
+        let target = self.dir.join(name);
         if let Some(seen) = &self.seen {
             hint::remember(&self.dir, seen, self.key);
         }

@@ -59,13 +59,9 @@ pub fn recall(dir: &Path, seen: &Seen) -> Option<Key> {
 
 /// Notes that `seen` was stored under `key` (quietly: a hint is only ever a shortcut).
 pub fn remember(dir: &Path, seen: &Seen, key: Key) {
-    let target = dir.join(seen.file_name());
-    let temporary = super::prune::temporary_name(dir, &seen.file_name());
-    if std::fs::write(&temporary, seen.bytes(key)).is_err()
-        || std::fs::rename(&temporary, &target).is_err()
-    {
-        let _ = std::fs::remove_file(&temporary);
-    }
+    let _ = super::prune::write_atomically(dir, &seen.file_name(), |temporary| {
+        std::fs::write(temporary, seen.bytes(key))
+    });
 }
 
 #[cfg(test)]

@@ -17,9 +17,25 @@ const MAX_HINTS: usize = 64;
 /// A temporary file this old belongs to a writer that is gone.
 const ABANDONED: Duration = Duration::from_secs(3600);
 
+/// Writes `dir/name` whole or not at all: `write` fills a temporary file beside it, which is
+/// then renamed into place (or removed, when either step fails). Readers sharing the
+/// directory see the old file or the new one, never half of one.
+pub fn write_atomically(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let temporary = temporary_name(dir, name);
+    let written = write(&temporary).and_then(|()| std::fs::rename(&temporary, dir.join(name)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
 /// A name for a temporary file beside the entries, unique to this process and moment, so
 /// concurrent writers never share one.
-pub fn temporary_name(dir: &Path, entry: &str) -> PathBuf {
+fn temporary_name(dir: &Path, entry: &str) -> PathBuf {
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
